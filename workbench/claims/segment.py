@@ -1,0 +1,177 @@
+"""Paragraphs, page furniture and sentence boundaries, in plain Python (no spaCy).
+
+The boundaries found here are imposed on the parser, so segmentation is deterministic and
+testable without the model: abbreviations (U.S., Nov., Dr.) never end a sentence unless the
+next word clearly starts one, quotes that close after the full stop stay with their sentence,
+and paragraphs (blank lines) always end a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+# Titles and month names: a following capitalised word belongs to the same sentence.
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "cmdr",
+    "adm", "sgt", "maj", "st", "mt", "ft", "rev", "hon", "pres", "supt", "sens", "reps",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vol", "fig", "art", "ch", "p", "pp", "ed", "eds", "approx", "dept", "est",
+    "vs", "v", "ave", "blvd", "rd",
+}
+# Abbreviations that often end a sentence ("... joined Acme Inc. The deal ...").
+_TRAILING_ABBREVIATIONS = {"inc", "corp", "co", "ltd", "jr", "sr", "etc", "al", "bros", "llc"}
+# Words that start sentences: after "U.S." or "Inc." they signal a real boundary.
+_SENTENCE_STARTERS = {
+    "the", "a", "an", "but", "and", "he", "she", "it", "they", "we", "i", "you", "this", "that",
+    "these", "those", "in", "on", "at", "for", "as", "if", "when", "while", "there", "his", "her",
+    "their", "its", "our", "my", "after", "before", "since", "still", "yet", "so", "however",
+    "meanwhile", "instead", "then", "now", "some", "many", "most", "one", "no", "not", "what",
+    "why", "how", "who", "during", "despite", "although", "though", "because", "last", "earlier",
+    "later", "other", "officials", "both",
+}
+
+_CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\u2026[\"'\u201d\u2019)\]]*(?=\s)")
+_NEXT_START = re.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S+)")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
+
+_BYLINE = re.compile(r"^\s*(by|from|reporting by|written by)\s+[A-Z][^.!?]{0,120}$", re.I)
+_DATELINE = re.compile(
+    r"^\s*(updated:?\s*|published:?\s*|posted:?\s*)?"
+    r"((mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}"
+    r"|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})"
+    r"[\s,|\-\u2013\u2014]*(\d{1,2}:\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4})?)?\s*$",
+    re.I,
+)
+_CREDIT = re.compile(
+    r"(contributed (reporting )?to this (report|article|story)|additional reporting by"
+    r"|^\s*(editing|edited|reporting|writing) by\b|^\s*copyright\b|^\s*\u00a9|all rights reserved"
+    r"|^\s*(related|read more|see also|photo|image|credit)\s*:)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+    text: str
+
+
+def paragraphs(text: str) -> list[Paragraph]:
+    """Non-empty blocks between blank lines, stripped, with their offsets in `text`."""
+    out: list[Paragraph] = []
+    pos = 0
+    for match in [*_PARAGRAPH_BREAK.finditer(text), None]:
+        end = match.start() if match else len(text)
+        block = text[pos:end]
+        stripped = block.strip()
+        if stripped:
+            lead = len(block) - len(block.lstrip())
+            start = pos + lead
+            out.append(Paragraph(start, start + len(stripped), stripped))
+        if match:
+            pos = match.end()
+    return out
+
+
+def is_furniture(line: str) -> bool:
+    """Bylines, datelines, credit and copyright lines: page furniture, never claims."""
+    line = line.strip()
+    if not line:
+        return True
+    if _CREDIT.search(line) or _DATELINE.match(line):
+        return True
+    return bool(_BYLINE.match(line)) and len(line.split()) <= 14
+
+
+def _is_abbreviation_stop(text: str, dot: int, next_word: str) -> bool:
+    """True when the full stop at `dot` belongs to an abbreviation inside the sentence."""
+    m = _WORD_BEFORE.search(text, 0, dot)
+    if not m:
+        return False
+    word = m.group(1)
+    bare = word.rstrip(".").lower()
+    nxt = next_word.lstrip("\"'\u201c\u2018([").lower().rstrip(".,;:!?\"'\u201d\u2019")
+    if bare in _TITLES:
+        return True
+    # Initials and dotted acronyms: "U.S.", "U.N.", "J." — a sentence starter after them
+    # is the only sign of a real boundary.
+    if "." in word or (len(bare) == 1 and word[0].isupper()):
+        return nxt not in _SENTENCE_STARTERS
+    if bare in _TRAILING_ABBREVIATIONS:
+        return nxt not in _SENTENCE_STARTERS
+    if bare in {"a.m", "p.m"}:
+        return nxt not in _SENTENCE_STARTERS
+    return False
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence (start, end) offsets inside text[start:end], stripped, in order."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    sent_start = start
+    for m in _CANDIDATE.finditer(text, start, end):
+        stop = m.end()
+        nm = _NEXT_START.match(text, stop, end)
+        if not nm:
+            continue
+        opener, word = nm.group(1), nm.group(2)
+        first = word[0]
+        # A lower-case continuation ("...?" he asked) or a closing mark keeps the sentence open.
+        if not (first.isupper() or first.isdigit() or opener):
+            continue
+        if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation_stop(
+            text, m.start(), opener + word
+        ):
+            continue
+        spans.append((sent_start, stop))
+        sent_start = nm.start(1)
+    spans.append((sent_start, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _line_blocks(text: str, para: Paragraph) -> list[tuple[int, int]]:
+    """Runs of consecutive lines inside a paragraph, with furniture lines left out."""
+    blocks: list[tuple[int, int]] = []
+    pos = para.start
+    cur: tuple[int, int] | None = None
+    for line in text[para.start : para.end].split("\n"):
+        s, e = pos, pos + len(line)
+        pos = e + 1
+        if is_furniture(line):
+            if cur:
+                blocks.append(cur)
+            cur = None
+        elif line.strip():
+            cur = (cur[0], e) if cur else (s, e)
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def split_text(text: str) -> list[tuple[Paragraph, list[tuple[int, int]]]]:
+    """Paragraphs that are not page furniture, each with its sentence spans (absolute)."""
+    out = []
+    for para in paragraphs(text):
+        sents = [
+            span
+            for bs, be in _line_blocks(text, para)
+            for span in sentence_spans(text, bs, be)
+            if not is_furniture(text[span[0] : span[1]])
+        ]
+        if sents:
+            out.append((para, sents))
+    return out

@@ -1,0 +1,206 @@
+"""Command line: parse arguments, call services, print. No logic of its own."""
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from workbench.cli_support import fail, print_json, run_with_progress
+from workbench.domain import WorkbenchError
+
+DESCRIPTION = "Fact Workbench: claims, evidence, verdicts and verification reports in one workspace file."
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workbench", description=DESCRIPTION,
+                                     epilog="With no command, the desktop app opens on the workspace.")
+    parser.add_argument("--db", metavar="PATH", type=Path,
+                        help="workspace file (default: your workspace in the user data folder, "
+                             "created with the seed article on first use)")
+    parser.add_argument("--screenshot", metavar="OUT.png", type=Path,
+                        help="render the main window offscreen to a PNG and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("import", help="import article files (text, Markdown, HTML) and print their ids",
+                       description="Import articles: their claims are extracted and overlaps flagged.")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print a JSON list of {id, title, claims, duplicate}")
+    p.set_defaults(handler=cmd_import)
+
+    p = sub.add_parser("articles", help="list the workspace's articles", description="List articles.")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_articles)
+
+    p = sub.add_parser("extract", help="print the claims of a file without a workspace",
+                       description="Extract claims and overlaps from an article file; nothing is stored.")
+    p.add_argument("file", type=Path, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print JSON (text, title, claims, overlaps)")
+    p.set_defaults(handler=cmd_extract, needs_db=False)
+
+    p = sub.add_parser("claims", help="list the claims of an article", description="List an article's claims.")
+    p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_claims)
+
+    p = sub.add_parser("verdict", help="set a claim's verdict",
+                       description="Set the verdict of a claim, with an optional rationale note.")
+    p.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    p.add_argument("verdict", metavar="VERDICT_KEY", help="a key of the workspace's verdict scale, e.g. true, false")
+    p.add_argument("--note", help="the rationale")
+    p.set_defaults(handler=cmd_verdict)
+
+    p = sub.add_parser("evidence", help="link evidence to claims", description="Manage evidence links.")
+    ev = p.add_subparsers(dest="evidence_command", metavar="ACTION", required=True)
+    a = ev.add_parser("add", help="link a source to a claim", description="Link a source (http/https URL) to a claim.")
+    a.add_argument("claim_id", type=int, metavar="CLAIM_ID")
+    a.add_argument("--url", required=True)
+    a.add_argument("--title", default="")
+    a.add_argument("--publisher", default="")
+    a.add_argument("--published", default="", help="publication date, YYYY-MM-DD")
+    a.add_argument("--quote", default="")
+    a.add_argument("--stance", default="context", choices=["supports", "refutes", "context"])
+    a.add_argument("--note", default="")
+    a.set_defaults(handler=cmd_evidence_add)
+
+    _add_optional(sub, "workbench.cli_archive", "add_archive_parser")
+    _add_optional(sub, "workbench.cli_report", "add_report_parser")
+    return parser
+
+
+def _add_optional(sub, module: str, function: str) -> None:
+    import importlib
+
+    try:
+        getattr(importlib.import_module(module), function)(sub)
+    except ModuleNotFoundError as exc:
+        if exc.name != module:
+            raise
+
+
+def cmd_import(args, db) -> int:
+    from workbench.services.articles import import_parsed
+    from workbench.text import parse_article_file
+
+    parsed = [parse_article_file(f) for f in args.files]  # all files readable before anything is stored
+    results = []
+    for file, article in zip(args.files, parsed):
+        result = run_with_progress(import_parsed(db, article), f"{file.name}: ")
+        results.append(result)
+    if args.json:
+        print_json([{"id": r.article.id, "title": r.article.title, "claims": r.claims, "duplicate": r.duplicate}
+                    for r in results])
+    else:
+        for r in results:
+            note = " (already in the workspace)" if r.duplicate else f" ({r.claims} claims, {r.overlaps} overlaps)"
+            print(f"{r.article.id}\t{r.article.title}{note}")
+    return 0
+
+
+def cmd_articles(args, db) -> int:
+    from workbench.services.articles import list_articles
+
+    items = list_articles(db)
+    if args.json:
+        print_json([{"id": a.id, "title": a.title, "subtitle": a.subtitle, "authors": list(a.authors),
+                     "published": a.published.isoformat() if a.published else None, "claims": a.claims}
+                    for a in items])
+    else:
+        for a in items:
+            print(f"{a.id}\t{a.published or '':10}\t{a.claims:4} claims\t{a.title}")
+    return 0
+
+
+def cmd_extract(args, db) -> int:
+    from workbench.claims import extract_claims
+    from workbench.matching import find_overlaps
+    from workbench.text import parse_article_file
+
+    article = parse_article_file(args.file)
+    drafts = extract_claims(article.text)
+    overlaps = find_overlaps([(i, d.text) for i, d in enumerate(drafts, start=1)])
+    claims = [{"id": i, "text": d.text, "start": d.start, "end": d.end, "attribution": d.attribution,
+               "kind": str(d.kind), "checkworthiness": round(d.checkworthiness, 4)}
+              for i, d in enumerate(drafts, start=1)]
+    payload = {"text": article.text, "title": article.title, "claims": claims,
+               "overlaps": [{"a": o.a, "b": o.b, "score": round(o.score, 1), "reason": o.reason,
+                             "kind": str(o.kind)} for o in overlaps]}
+    if args.json:
+        print_json(payload)
+    else:
+        for c in claims:
+            who = f"  — {c['attribution']}" if c["attribution"] else ""
+            print(f"{c['id']:3}. [{c['kind']}] {c['text']}{who}")
+    return 0
+
+
+def cmd_claims(args, db) -> int:
+    from workbench.services.claims import list_claims
+
+    claims = list_claims(db, args.article_id)
+    if args.json:
+        print_json([{"id": c.id, "text": c.text, "start": c.start, "end": c.end, "attribution": c.attribution,
+                     "kind": str(c.kind), "checkworthiness": round(c.checkworthiness, 4), "verdict": c.verdict,
+                     "rationale": c.rationale, "evidence": c.evidence_count, "overlaps": c.overlap_count,
+                     "origin": str(c.origin)} for c in claims])
+    else:
+        for c in claims:
+            print(f"{c.id:5}  {c.verdict:14} {c.evidence_count:2} ev  {c.text}")
+    return 0
+
+
+def cmd_verdict(args, db) -> int:
+    from workbench.services.claims import get_claim, set_verdict
+
+    set_verdict(db, args.claim_id, args.verdict, args.note)
+    claim = get_claim(db, args.claim_id)
+    print(f"Claim {claim.id}: {claim.verdict}")
+    return 0
+
+
+def cmd_evidence_add(args, db) -> int:
+    from workbench.services.evidence import EvidenceInput, add_evidence
+
+    evidence, _ = add_evidence(db, args.claim_id, EvidenceInput(
+        url=args.url, title=args.title, publisher=args.publisher, published=args.published, quote=args.quote,
+        stance=args.stance, note=args.note))
+    print(f"Evidence {evidence.id}: {evidence.source.url} ({evidence.stance}) linked to claim {evidence.claim_id}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_app(args)
+        db = None
+        if getattr(args, "needs_db", True):
+            from workbench.services.workspace import open_workspace
+
+            db = open_workspace(args.db)
+        return args.handler(args, db)
+    except WorkbenchError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: one line for the person, the traceback on request
+        if os.environ.get("WORKBENCH_DEBUG"):
+            raise
+        return fail(f"unexpected {type(exc).__name__}: {exc} (set WORKBENCH_DEBUG=1 for details)", 70)
+
+
+def _run_app(args) -> int:
+    try:
+        from workbench.ui.app import run_app
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("workbench.ui"):
+            sys.stderr.write("workbench: the desktop window is not built yet; use the subcommands (see --help)\n")
+            return 2
+        raise
+    return run_app(args.db, screenshot=args.screenshot)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

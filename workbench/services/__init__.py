@@ -1,0 +1,1 @@
+"""Use cases: each user action is one transaction and returns what changed."""

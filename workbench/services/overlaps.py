@@ -1,0 +1,50 @@
+"""Reviewing overlap flags: confirm (duplicates then share evidence), dismiss, reopen."""
+
+import sqlite_utils
+
+from workbench.domain import Claim, Overlap, OverlapKind, OverlapState
+from workbench.services.changes import Changes
+from workbench.storage import claims as claim_repo
+from workbench.storage import evidence as evidence_repo
+from workbench.storage import history
+from workbench.storage import overlaps as overlap_repo
+
+
+def overlaps_for_claim(db: sqlite_utils.Database, claim_id: int) -> list[tuple[Overlap, Claim]]:
+    """Each overlap of a claim with the other claim of the pair."""
+    result = []
+    for ov in overlap_repo.for_claim(db, claim_id):
+        other = ov.claim_b if ov.claim_a == claim_id else ov.claim_a
+        result.append((ov, claim_repo.get(db, other)))
+    return result
+
+
+def overlaps_for_article(db: sqlite_utils.Database, article_id: int) -> list[Overlap]:
+    return overlap_repo.for_article(db, article_id)
+
+
+def set_overlap_state(db: sqlite_utils.Database, overlap_id: int, state: OverlapState) -> tuple[OverlapState, Changes]:
+    """Returns the previous state (for undo) and what changed."""
+    before = overlap_repo.get(db, overlap_id)
+    if before.state == state:
+        return before.state, Changes()
+    with db.atomic():
+        after = overlap_repo.set_state(db, overlap_id, state)
+        shared = 0
+        if state == OverlapState.CONFIRMED and after.kind == OverlapKind.DUPLICATE:
+            shared = _share_evidence(db, after.claim_a, after.claim_b)
+        history.record(db, "overlap", overlap_id, str(state), {"state": str(before.state)},
+                       {"state": str(state), "evidence_shared": shared})
+    claims = frozenset({before.claim_a, before.claim_b})
+    return before.state, Changes(claim_ids=claims, overlaps=True, evidence=shared > 0)
+
+
+def _share_evidence(db: sqlite_utils.Database, a: int, b: int) -> int:
+    """A confirmed duplicate stands or falls with its twin: each gets the other's evidence."""
+    copied = 0
+    for source, target in ((a, b), (b, a)):
+        for ev in evidence_repo.for_claim(db, source):
+            if evidence_repo.find_evidence(db, target, ev.source.id, ev.quote) is None:
+                evidence_repo.insert_evidence(db, target, ev.source.id, ev.quote, ev.stance, ev.note)
+                copied += 1
+    return copied

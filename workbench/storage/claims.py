@@ -1,0 +1,90 @@
+"""Claims table: insert, fetch with evidence and overlap counts, update, delete."""
+
+from dataclasses import asdict
+from typing import Any
+
+import sqlite_utils
+
+from workbench.domain import Claim, ClaimDraft, ClaimKind, NotFound, Origin
+from workbench.storage.history import now_iso
+
+_SELECT = (
+    'SELECT c.*, (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count,'
+    " (SELECT count(*) FROM overlaps o WHERE (o.claim_a = c.id OR o.claim_b = c.id)"
+    "  AND o.state != 'dismissed') AS overlap_count FROM claims c"
+)
+EDITABLE = ("text", "attribution", "kind", "checkworthiness", "verdict", "rationale", "start", "end")
+
+
+def _claim(row: dict) -> Claim:
+    return Claim(
+        id=row["id"], article_id=row["article_id"], text=row["text"], start=row["start"], end=row["end"],
+        attribution=row["attribution"], kind=ClaimKind(row["kind"]), checkworthiness=row["checkworthiness"],
+        verdict=row["verdict"], rationale=row["rationale"], origin=Origin(row["origin"]),
+        created_at=row["created_at"], updated_at=row["updated_at"],
+        evidence_count=row.get("evidence_count", 0), overlap_count=row.get("overlap_count", 0),
+    )
+
+
+def insert(db: sqlite_utils.Database, article_id: int, draft: ClaimDraft, origin: Origin = Origin.AUTO,
+           *, claim_id: int | None = None, verdict: str = "unverified", rationale: str = "") -> Claim:
+    stamp = now_iso()
+    cursor = db.execute(
+        'INSERT INTO claims(id, article_id, start, "end", text, attribution, kind, checkworthiness, verdict,'
+        " rationale, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [claim_id, article_id, draft.start, draft.end, draft.text, draft.attribution, str(draft.kind),
+         float(draft.checkworthiness), verdict, rationale, str(origin), stamp, stamp],
+    )
+    return get(db, cursor.lastrowid)
+
+
+def get(db: sqlite_utils.Database, claim_id: int) -> Claim:
+    rows = db.execute_returning_dicts(_SELECT + " WHERE c.id = ?", [claim_id])
+    if not rows:
+        raise NotFound(f"No claim with id {claim_id}")
+    return _claim(rows[0])
+
+
+def for_article(db: sqlite_utils.Database, article_id: int) -> list[Claim]:
+    rows = db.execute_returning_dicts(_SELECT + ' WHERE c.article_id = ? ORDER BY c.start, c."end", c.id', [article_id])
+    return [_claim(r) for r in rows]
+
+
+def all_texts(db: sqlite_utils.Database, exclude_article: int | None = None) -> list[tuple[int, str]]:
+    sql, params = "SELECT id, text FROM claims", []
+    if exclude_article is not None:
+        sql += " WHERE article_id != ?"
+        params.append(exclude_article)
+    return [(r[0], r[1]) for r in db.execute(sql + " ORDER BY id", params).fetchall()]
+
+
+def update(db: sqlite_utils.Database, claim_id: int, **changes: Any) -> Claim:
+    unknown = set(changes) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    if changes:
+        assignments = ", ".join(f'"{k}" = ?' for k in changes)
+        values = [str(v) if isinstance(v, ClaimKind) else v for v in changes.values()]
+        db.execute(f"UPDATE claims SET {assignments}, updated_at = ? WHERE id = ?", [*values, now_iso(), claim_id])
+    return get(db, claim_id)
+
+
+def delete(db: sqlite_utils.Database, claim_id: int) -> None:
+    db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
+
+
+def as_row(claim: Claim) -> dict:
+    row = asdict(claim)
+    row.pop("evidence_count", None)
+    row.pop("overlap_count", None)
+    return row
+
+
+def search_ids(db: sqlite_utils.Database, query: str, article_id: int | None = None) -> list[int]:
+    """Claim ids whose text or attribution matches a full-text query."""
+    sql = "SELECT c.id FROM claims_fts f JOIN claims c ON c.id = f.rowid WHERE claims_fts MATCH ?"
+    params: list[Any] = [db.quote_fts(query)]
+    if article_id is not None:
+        sql += " AND c.article_id = ?"
+        params.append(article_id)
+    return [r[0] for r in db.execute(sql + " ORDER BY rank", params).fetchall()]

@@ -1,0 +1,50 @@
+"""The append-only change log: every change also writes a history row."""
+
+import json
+from dataclasses import asdict, is_dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlite_utils
+
+from workbench.domain import HistoryEntry
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _to_json(value: Any) -> str | None:
+    if value is None:
+        return None
+    if is_dataclass(value) and not isinstance(value, type):
+        value = asdict(value)
+    return json.dumps(value, default=str, ensure_ascii=False, sort_keys=True)
+
+
+def record(db: sqlite_utils.Database, entity: str, entity_id: int, action: str,
+           before: Any = None, after: Any = None) -> None:
+    db.execute(
+        "INSERT INTO history(entity, entity_id, action, before, after, at) VALUES (?, ?, ?, ?, ?, ?)",
+        [entity, entity_id, action, _to_json(before), _to_json(after), now_iso()],
+    )
+
+
+def entries(db: sqlite_utils.Database, entity: str | None = None,
+            entity_id: int | None = None) -> list[HistoryEntry]:
+    sql, params = "SELECT * FROM history", []
+    if entity is not None:
+        sql += " WHERE entity = ?"
+        params.append(entity)
+        if entity_id is not None:
+            sql += " AND entity_id = ?"
+            params.append(entity_id)
+    rows = db.execute_returning_dicts(sql + " ORDER BY id", params)
+    return [
+        HistoryEntry(
+            id=r["id"], entity=r["entity"], entity_id=r["entity_id"], action=r["action"],
+            before=json.loads(r["before"]) if r["before"] else None,
+            after=json.loads(r["after"]) if r["after"] else None, at=r["at"],
+        )
+        for r in rows
+    ]

@@ -1,0 +1,44 @@
+"""HTML articles through trafilatura: main text, title, author, date and description."""
+
+import re
+
+from workbench.domain import ArticleImportError, ParsedArticle
+from workbench.text.metadata import parse_date
+
+_HTML_HINT = re.compile(r"<(?:!doctype\s+html|html|body|article|p|div)\b", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_HINT.search(text[:4096]))
+
+
+def parse_html(markup: str, *, source: str = "", fallback_title: str = "Untitled article") -> ParsedArticle:
+    import trafilatura  # heavy import, only when an HTML file arrives
+
+    doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_precision=True)
+    body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    if not body:
+        raise ArticleImportError(f"{source or 'HTML'}: no article text found in the HTML")
+    title = _clean(getattr(doc, "title", None)) or fallback_title
+    subtitle = _clean(getattr(doc, "description", None))
+    authors = tuple(a.strip() for a in re.split(r";|,|\band\b", _clean(getattr(doc, "author", None))) if a.strip())
+    published = parse_date(_clean(getattr(doc, "date", None)))
+    url = _clean(getattr(doc, "url", None))
+
+    paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
+    if paragraphs and paragraphs[0] == title:
+        paragraphs = paragraphs[1:]
+    head = [title] + ([subtitle] if subtitle and subtitle not in paragraphs[:1] else [])
+    text = "\n\n".join(head + paragraphs)
+    title_span = (0, len(title))
+    subtitle_span = (len(title) + 2, len(title) + 2 + len(subtitle)) if len(head) == 2 else None
+    return ParsedArticle(
+        title=title, text=text, subtitle=subtitle if subtitle_span else "", authors=authors,
+        published=published, source=url if url.startswith(("http://", "https://")) else source,
+        title_span=title_span, subtitle_span=subtitle_span,
+    )
+
+
+def _clean(value: object) -> str:
+    return " ".join(str(value).split()) if value else ""
