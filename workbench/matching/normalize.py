@@ -45,7 +45,9 @@ BOILERPLATE = frozenset(
     report reported reports reporting add added adds state stated statement statements claim claimed
     claims announce announced note noted spokesperson spokesman spokeswoman people person thing things
     time times year years day days week weeks month months also know known think thought
-    include including includ show shows showed shown
+    include including includ show shows showed shown part current former see seem seemed appear appears
+    appeared want wants wanted need needs needed take takes took give gives gave put puts keep kept idea
+    instead given meanwhile clear clearly later first last next whole lot
     """.split()
 )
 
@@ -257,6 +259,10 @@ def analyse(text: str, *, social: bool = False) -> list[Term]:
 
 def _terms_from_tokens(raw: list[tuple[str, str, bool]]) -> list[Term]:
     out: list[Term] = []
+    words = [tok for kind, tok, _ in raw if kind == "word" and tok.lower() not in STOPWORDS]
+    # Title Case or ALL CAPS headlines: capitals say nothing about names there
+    caps = sum(1 for w in words if w[0].isupper())
+    headline = len(words) >= 4 and caps >= 0.75 * len(words)
     i, n = 0, len(raw)
     while i < n:
         kind, tok, initial = raw[i]
@@ -327,7 +333,7 @@ def _terms_from_tokens(raw: list[tuple[str, str, bool]]) -> list[Term]:
                 continue
             if low in BOILERPLATE or key in BOILERPLATE:
                 out.append(Term(key, tok, "boiler"))
-            elif tok[0].isupper() and (not initial or tok.isupper()):
+            elif tok[0].isupper() and not headline and (not initial or tok.isupper()):
                 out.append(Term(key, tok, "name"))
             else:
                 out.append(Term(key, tok, "word"))

@@ -210,7 +210,8 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights) -> OverlapDraft | None:
 
     score = wording
     specific = [k for k in same_values if _value_sort(k) not in ("month", "year")]
-    score += VALUE_BONUS * min(2, len(specific))
+    loose = len(same_values) - len(specific)
+    score += VALUE_BONUS * min(2.0, len(specific) + 0.5 * loose)
     phrases = [bg for bg in a.bigrams & b.bigrams
                if weights.kind(a, bg[0]) in ("word", "number", "date")
                or weights.kind(a, bg[1]) in ("word", "number", "date")]

@@ -5,12 +5,11 @@ from collections.abc import Generator
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
 
 from workbench.domain import (
     Article, ArticleSummary, Cancelled, Claim, ClaimDraft, DuplicateArticle, ParsedArticle, Progress,
 )
-from workbench.storage import articles as article_repo
+from workbench.storage import Database, articles as article_repo
 from workbench.storage import claims as claim_repo
 from workbench.storage import history
 from workbench.storage import overlaps as overlap_repo
@@ -26,20 +25,20 @@ class ImportResult:
     duplicate: bool = False  # the same content was already there; nothing was added
 
 
-def import_file(db: sqlite_utils.Database, path: Path | str, cancel: threading.Event | None = None
+def import_file(db: Database, path: Path | str, cancel: threading.Event | None = None
                 ) -> Generator[Progress, None, ImportResult]:
     yield Progress(0, 100, f"Reading {Path(path).name}")
     parsed = parse_article_file(path)
     return (yield from import_parsed(db, parsed, cancel))
 
 
-def import_pasted(db: sqlite_utils.Database, text: str, title: str = "", cancel: threading.Event | None = None
+def import_pasted(db: Database, text: str, title: str = "", cancel: threading.Event | None = None
                   ) -> Generator[Progress, None, ImportResult]:
     parsed = parse_article(text, source="pasted text", fallback_title=title.strip() or "Pasted article", kind=".md")
     return (yield from import_parsed(db, parsed, cancel))
 
 
-def import_parsed(db: sqlite_utils.Database, parsed: ParsedArticle, cancel: threading.Event | None = None
+def import_parsed(db: Database, parsed: ParsedArticle, cancel: threading.Event | None = None
                   ) -> Generator[Progress, None, ImportResult]:
     digest = content_hash(parsed)
     existing = article_repo.find_by_hash(db, digest)
@@ -74,7 +73,7 @@ def _extract(text: str, cancel: threading.Event | None) -> Generator[Progress, N
         yield Progress(5 + int(85 * step.done / total), 100, step.message or "Finding claims")
 
 
-def _overlaps(db: sqlite_utils.Database, stored: list[Claim], article_id: int):
+def _overlaps(db: Database, stored: list[Claim], article_id: int):
     from workbench.matching import find_overlaps
 
     new = [(c.id, c.text) for c in stored]
@@ -87,15 +86,15 @@ def _check(cancel: threading.Event | None) -> None:
         raise Cancelled("Import cancelled")
 
 
-def list_articles(db: sqlite_utils.Database) -> list[ArticleSummary]:
+def list_articles(db: Database) -> list[ArticleSummary]:
     return article_repo.summaries(db)
 
 
-def get_article(db: sqlite_utils.Database, article_id: int) -> Article:
+def get_article(db: Database, article_id: int) -> Article:
     return article_repo.get(db, article_id)
 
 
-def delete_article(db: sqlite_utils.Database, article_id: int) -> None:
+def delete_article(db: Database, article_id: int) -> None:
     article = article_repo.get(db, article_id)
     with db.atomic():
         article_repo.delete(db, article_id)

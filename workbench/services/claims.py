@@ -1,10 +1,9 @@
 """Claim use cases: verdicts, edits, add, split, merge, delete — and their exact reversal."""
 
-import sqlite_utils
 
 from workbench.domain import Claim, ClaimDraft, ClaimKind, InvalidInput, Origin
 from workbench.services.changes import Changes, ClaimSnapshot
-from workbench.storage import articles as article_repo
+from workbench.storage import Database, articles as article_repo
 from workbench.storage import claims as claim_repo
 from workbench.storage import evidence as evidence_repo
 from workbench.storage import history
@@ -14,16 +13,16 @@ from workbench.storage import settings as settings_repo
 MAX_TEXT = 5000
 
 
-def list_claims(db: sqlite_utils.Database, article_id: int) -> list[Claim]:
+def list_claims(db: Database, article_id: int) -> list[Claim]:
     article_repo.get(db, article_id)  # NotFound for a wrong id
     return claim_repo.for_article(db, article_id)
 
 
-def get_claim(db: sqlite_utils.Database, claim_id: int) -> Claim:
+def get_claim(db: Database, claim_id: int) -> Claim:
     return claim_repo.get(db, claim_id)
 
 
-def set_verdict(db: sqlite_utils.Database, claim_id: int, verdict: str, rationale: str | None = None) -> Changes:
+def set_verdict(db: Database, claim_id: int, verdict: str, rationale: str | None = None) -> Changes:
     scale = settings_repo.verdict_scale(db)
     if scale.get(verdict) is None:
         raise InvalidInput(f"Unknown verdict {verdict!r}; choose one of: {', '.join(scale.keys())}")
@@ -33,7 +32,7 @@ def set_verdict(db: sqlite_utils.Database, claim_id: int, verdict: str, rational
     return update_claim(db, claim_id, **changes)
 
 
-def update_claim(db: sqlite_utils.Database, claim_id: int, **changes) -> Changes:
+def update_claim(db: Database, claim_id: int, **changes) -> Changes:
     """Edit text, attribution, kind, verdict or rationale of one claim."""
     before = claim_repo.get(db, claim_id)
     if "text" in changes:
@@ -55,7 +54,7 @@ def update_claim(db: sqlite_utils.Database, claim_id: int, **changes) -> Changes
     return Changes(article_ids=frozenset({after.article_id}), claim_ids=frozenset({claim_id}))
 
 
-def add_claim(db: sqlite_utils.Database, article_id: int, start: int, end: int, text: str | None = None,
+def add_claim(db: Database, article_id: int, start: int, end: int, text: str | None = None,
               attribution: str | None = None, kind: ClaimKind = ClaimKind.STATEMENT) -> Changes:
     """A claim the person marks by selecting words in the article."""
     article = article_repo.get(db, article_id)
@@ -68,7 +67,7 @@ def add_claim(db: sqlite_utils.Database, article_id: int, start: int, end: int, 
     return Changes(article_ids=frozenset({article_id}), added_claims=(claim.id,))
 
 
-def split_claim(db: sqlite_utils.Database, claim_id: int, at: int) -> Changes:
+def split_claim(db: Database, claim_id: int, at: int) -> Changes:
     """Split at an offset in the article text: two claims, each keeping verdict and evidence."""
     claim = claim_repo.get(db, claim_id)
     article = article_repo.get(db, claim.article_id)
@@ -90,7 +89,7 @@ def split_claim(db: sqlite_utils.Database, claim_id: int, at: int) -> Changes:
     return Changes(article_ids=frozenset({claim.article_id}), added_claims=tuple(added), removed_claims=(snapshot,))
 
 
-def merge_claims(db: sqlite_utils.Database, claim_ids: list[int]) -> Changes:
+def merge_claims(db: Database, claim_ids: list[int]) -> Changes:
     """Merge claims of one article into one covering all their words; evidence is kept."""
     if len(set(claim_ids)) < 2:
         raise InvalidInput("Select two or more claims to merge")
@@ -116,7 +115,7 @@ def merge_claims(db: sqlite_utils.Database, claim_ids: list[int]) -> Changes:
     return Changes(article_ids=frozenset({article.id}), added_claims=(new.id,), removed_claims=snapshots)
 
 
-def delete_claim(db: sqlite_utils.Database, claim_id: int) -> Changes:
+def delete_claim(db: Database, claim_id: int) -> Changes:
     snapshot = _snapshot(db, claim_id)
     with db.atomic():
         _delete(db, claim_id)
@@ -124,7 +123,7 @@ def delete_claim(db: sqlite_utils.Database, claim_id: int) -> Changes:
     return Changes(article_ids=frozenset({snapshot.claim.article_id}), removed_claims=(snapshot,))
 
 
-def revert(db: sqlite_utils.Database, changes: Changes) -> Changes:
+def revert(db: Database, changes: Changes) -> Changes:
     """Undo a structural change: remove what it added, restore what it removed, with the same ids."""
     with db.atomic():
         re_removed = tuple(_snapshot(db, cid) for cid in changes.added_claims)
@@ -139,16 +138,16 @@ def revert(db: sqlite_utils.Database, changes: Changes) -> Changes:
                    removed_claims=re_removed)
 
 
-def _snapshot(db: sqlite_utils.Database, claim_id: int) -> ClaimSnapshot:
+def _snapshot(db: Database, claim_id: int) -> ClaimSnapshot:
     return ClaimSnapshot(claim_repo.get(db, claim_id), tuple(evidence_repo.for_claim(db, claim_id)),
                          tuple(overlap_repo.for_claim(db, claim_id)))
 
 
-def _delete(db: sqlite_utils.Database, claim_id: int) -> None:
+def _delete(db: Database, claim_id: int) -> None:
     claim_repo.delete(db, claim_id)  # evidence and overlaps go with it (ON DELETE CASCADE)
 
 
-def _restore(db: sqlite_utils.Database, snap: ClaimSnapshot) -> None:
+def _restore(db: Database, snap: ClaimSnapshot) -> None:
     c = snap.claim
     draft = ClaimDraft(c.text, c.start, c.end, c.attribution, c.kind, c.checkworthiness)
     claim_repo.insert(db, c.article_id, draft, c.origin, claim_id=c.id, verdict=c.verdict, rationale=c.rationale)
@@ -161,7 +160,7 @@ def _restore(db: sqlite_utils.Database, snap: ClaimSnapshot) -> None:
                 overlap_repo.insert(db, ov)
 
 
-def _copy_evidence(db: sqlite_utils.Database, snap: ClaimSnapshot, target: int) -> None:
+def _copy_evidence(db: Database, snap: ClaimSnapshot, target: int) -> None:
     for ev in snap.evidence:
         if evidence_repo.find_evidence(db, target, ev.source.id, ev.quote) is None:
             evidence_repo.insert_evidence(db, target, ev.source.id, ev.quote, ev.stance, ev.note)

@@ -3,12 +3,11 @@
 from dataclasses import dataclass
 from datetime import date
 
-import sqlite_utils
 
 from workbench.domain import Evidence, InvalidInput, Source, Stance
 from workbench.domain.urls import normalise_url
 from workbench.services.changes import Changes
-from workbench.storage import claims as claim_repo
+from workbench.storage import Database, claims as claim_repo
 from workbench.storage import evidence as evidence_repo
 from workbench.storage import history
 
@@ -26,7 +25,7 @@ class EvidenceInput:
     note: str = ""
 
 
-def add_evidence(db: sqlite_utils.Database, claim_id: int, data: EvidenceInput) -> tuple[Evidence, Changes]:
+def add_evidence(db: Database, claim_id: int, data: EvidenceInput) -> tuple[Evidence, Changes]:
     claim = claim_repo.get(db, claim_id)
     url = normalise_url(data.url)
     stance = _stance(data.stance)
@@ -52,7 +51,7 @@ def add_evidence(db: sqlite_utils.Database, claim_id: int, data: EvidenceInput) 
                              evidence=True, sources=True)
 
 
-def update_evidence(db: sqlite_utils.Database, evidence_id: int, data: EvidenceInput) -> tuple[Evidence, Changes]:
+def update_evidence(db: Database, evidence_id: int, data: EvidenceInput) -> tuple[Evidence, Changes]:
     """Edit the link (quote, stance, note) and the shared source's title, publisher and date."""
     before = evidence_repo.get_evidence(db, evidence_id)
     url = normalise_url(data.url)
@@ -72,7 +71,7 @@ def update_evidence(db: sqlite_utils.Database, evidence_id: int, data: EvidenceI
     return after, Changes(claim_ids=frozenset({before.claim_id}), evidence=True, sources=True)
 
 
-def remove_evidence(db: sqlite_utils.Database, evidence_id: int) -> tuple[Evidence, Changes]:
+def remove_evidence(db: Database, evidence_id: int) -> tuple[Evidence, Changes]:
     before = evidence_repo.get_evidence(db, evidence_id)
     with db.atomic():
         evidence_repo.delete_evidence(db, evidence_id)
@@ -80,7 +79,7 @@ def remove_evidence(db: sqlite_utils.Database, evidence_id: int) -> tuple[Eviden
     return before, Changes(claim_ids=frozenset({before.claim_id}), evidence=True)
 
 
-def restore_evidence(db: sqlite_utils.Database, evidence: Evidence) -> Changes:
+def restore_evidence(db: Database, evidence: Evidence) -> Changes:
     """Undo of a removal: the same link with the same id."""
     with db.atomic():
         evidence_repo.insert_evidence(db, evidence.claim_id, evidence.source.id, evidence.quote, evidence.stance,
@@ -89,16 +88,16 @@ def restore_evidence(db: sqlite_utils.Database, evidence: Evidence) -> Changes:
     return Changes(claim_ids=frozenset({evidence.claim_id}), evidence=True)
 
 
-def evidence_for_claim(db: sqlite_utils.Database, claim_id: int) -> list[Evidence]:
+def evidence_for_claim(db: Database, claim_id: int) -> list[Evidence]:
     claim_repo.get(db, claim_id)
     return evidence_repo.for_claim(db, claim_id)
 
 
-def suggest_sources(db: sqlite_utils.Database, typed: str, limit: int = 10) -> list[Source]:
+def suggest_sources(db: Database, typed: str, limit: int = 10) -> list[Source]:
     return evidence_repo.search_sources(db, typed, limit) if typed.strip() else []
 
 
-def all_sources(db: sqlite_utils.Database) -> list[Source]:
+def all_sources(db: Database) -> list[Source]:
     return evidence_repo.all_sources(db)
 
 

@@ -1,16 +1,15 @@
 """Reviewing overlap flags: confirm (duplicates then share evidence), dismiss, reopen."""
 
-import sqlite_utils
 
 from workbench.domain import Claim, Overlap, OverlapKind, OverlapState
 from workbench.services.changes import Changes
-from workbench.storage import claims as claim_repo
+from workbench.storage import Database, claims as claim_repo
 from workbench.storage import evidence as evidence_repo
 from workbench.storage import history
 from workbench.storage import overlaps as overlap_repo
 
 
-def overlaps_for_claim(db: sqlite_utils.Database, claim_id: int) -> list[tuple[Overlap, Claim]]:
+def overlaps_for_claim(db: Database, claim_id: int) -> list[tuple[Overlap, Claim]]:
     """Each overlap of a claim with the other claim of the pair."""
     result = []
     for ov in overlap_repo.for_claim(db, claim_id):
@@ -19,11 +18,11 @@ def overlaps_for_claim(db: sqlite_utils.Database, claim_id: int) -> list[tuple[O
     return result
 
 
-def overlaps_for_article(db: sqlite_utils.Database, article_id: int) -> list[Overlap]:
+def overlaps_for_article(db: Database, article_id: int) -> list[Overlap]:
     return overlap_repo.for_article(db, article_id)
 
 
-def set_overlap_state(db: sqlite_utils.Database, overlap_id: int, state: OverlapState) -> tuple[OverlapState, Changes]:
+def set_overlap_state(db: Database, overlap_id: int, state: OverlapState) -> tuple[OverlapState, Changes]:
     """Returns the previous state (for undo) and what changed."""
     before = overlap_repo.get(db, overlap_id)
     if before.state == state:
@@ -39,7 +38,7 @@ def set_overlap_state(db: sqlite_utils.Database, overlap_id: int, state: Overlap
     return before.state, Changes(claim_ids=claims, overlaps=True, evidence=shared > 0)
 
 
-def _share_evidence(db: sqlite_utils.Database, a: int, b: int) -> int:
+def _share_evidence(db: Database, a: int, b: int) -> int:
     """A confirmed duplicate stands or falls with its twin: each gets the other's evidence."""
     copied = 0
     for source, target in ((a, b), (b, a)):

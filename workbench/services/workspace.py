@@ -3,14 +3,14 @@
 from collections.abc import Generator
 from pathlib import Path
 
-import sqlite_utils
 
 from workbench.domain import Progress
 from workbench.resources import seeds_dir
-from workbench.storage import articles, open_database
+from workbench.storage import Database, articles, open_database, settings
 
 APP_NAME = "FactWorkbench"
 DEFAULT_FILE = "workspace.factwb"
+SEEDED_KEY = "seeded"
 
 
 def default_workspace_path() -> Path:
@@ -23,16 +23,18 @@ def seed_files() -> list[Path]:
     return sorted(p for p in seeds_dir().glob("*") if p.suffix.lower() in (".txt", ".md", ".html", ".htm"))
 
 
-def open_workspace(path: Path | str | None = None, *, seed: bool = True) -> sqlite_utils.Database:
+def open_workspace(path: Path | str | None = None, *, seed: bool = True) -> Database:
     """Open a workspace, creating it (with the seed article imported) when it does not exist yet."""
     from workbench.services.articles import import_file
 
     target = Path(path) if path is not None else default_workspace_path()
-    is_new = not target.exists() or target.stat().st_size == 0
     db = open_database(target)
-    if is_new and seed and articles.count(db) == 0:
-        for file in seed_files():
+    # Seed once per workspace; a first run that failed half-way is seeded on the next open.
+    if not settings.get(db, SEEDED_KEY) and articles.count(db) == 0:
+        for file in seed_files() if seed else []:
             drain(import_file(db, file))
+        with db.atomic():
+            settings.put(db, SEEDED_KEY, True)
     return db
 
 

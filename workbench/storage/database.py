@@ -5,8 +5,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from workbench.domain import WorkbenchError
-from workbench.storage.migrations import migrate
+from workbench.domain import SchemaTooNew, WorkbenchError
+from workbench.storage.migrations import check_version, migrate
 
 
 def _connect(path: str) -> sqlite3.Connection:
@@ -32,9 +32,13 @@ def open_database(path: Path | str, *, create: bool = True) -> sqlite_utils.Data
     try:
         conn = _connect(str(path))
         db = sqlite_utils.Database(conn)
+        check_version(db)  # before WAL is switched on: a refused file stays byte for byte
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA synchronous = NORMAL")
         migrate(db, path)
+    except SchemaTooNew:
+        conn.close()
+        raise
     except sqlite3.DatabaseError as exc:
         raise WorkbenchError(f"{path} is not a usable workspace: {exc}") from exc
     return db

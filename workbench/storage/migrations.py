@@ -155,14 +155,20 @@ def user_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: sqlite_utils.Database, path: Path | None) -> int:
-    """Run pending steps, each in one transaction. Returns the number of steps run."""
+def check_version(db: sqlite_utils.Database) -> int:
+    """The file's schema version; refuses a file from a newer app before anything is written."""
     current = user_version(db)
     if current > SCHEMA_VERSION:
         raise SchemaTooNew(
             f"This workspace was written by a newer version of Fact Workbench (schema {current}, "
             f"this version knows {SCHEMA_VERSION}). Update the app to open it; the file was not changed."
         )
+    return current
+
+
+def migrate(db: sqlite_utils.Database, path: Path | None) -> int:
+    """Run pending steps, each in one transaction. Returns the number of steps run."""
+    current = check_version(db)
     if current == SCHEMA_VERSION:
         return 0
     if current > 0 and path is not None:

@@ -18,7 +18,7 @@ def parse_html(markup: str, *, source: str = "", fallback_title: str = "Untitled
     doc = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_precision=True)
     body = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
-    if not body:
+    if len(body.split()) < 5:  # a menu or a cookie banner is not an article
         raise ArticleImportError(f"{source or 'HTML'}: no article text found in the HTML")
     title = _clean(getattr(doc, "title", None)) or fallback_title
     subtitle = _clean(getattr(doc, "description", None))

@@ -1,0 +1,106 @@
+"""The command-line contract: import, articles, claims, help, bad input."""
+
+import json
+import sqlite3
+
+import pytest
+
+ARTICLE = "City buys buses\n\nBy Jane Doe\n\nMarch 5, 2024\n\nThe city bought 40 electric buses in 2020, the mayor said.\n"
+
+
+def _file(tmp_path, name="a.md", text=ARTICLE):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _counts(db):
+    conn = sqlite3.connect(db)
+    try:
+        return tuple(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "claims", "history"))
+    finally:
+        conn.close()
+
+
+def test_new_workspace_holds_the_seed_article(tmp_path, cli):
+    db = tmp_path / "w.factwb"
+    result = cli("--db", db, "articles", "--json")
+    assert result.returncode == 0, result.stderr
+    (article,) = json.loads(result.stdout)
+    assert article["title"] == "North Korea Had Spurned Talks With U.S. Due to Trump's Latest Sanctions"
+    assert article["authors"] == ["Colum Lynch", "Dan De Luce"]
+    assert article["published"] == "2017-12-13"
+    assert article["claims"] > 20
+    assert set(article) == {"id", "title", "subtitle", "authors", "published", "claims"}
+
+
+def test_import_prints_ids_and_is_idempotent(tmp_path, cli):
+    db = tmp_path / "w.factwb"
+    path = _file(tmp_path)
+    first = cli("--db", db, "import", path)
+    assert first.returncode == 0, first.stderr
+    new_id = int(first.stdout.split()[0])
+    counts = _counts(db)
+    again = cli("--db", db, "import", path)
+    assert again.returncode == 0 and "already" in again.stdout
+    assert int(again.stdout.split()[0]) == new_id
+    assert _counts(db) == counts
+    listed = json.loads(cli("--db", db, "articles", "--json").stdout)
+    mine = next(a for a in listed if a["id"] == new_id)
+    assert mine["title"] == "City buys buses" and mine["authors"] == ["Jane Doe"] and mine["published"] == "2024-03-05"
+    claims = json.loads(cli("--db", db, "claims", new_id, "--json").stdout)
+    assert claims and all({"id", "text", "start", "end", "verdict", "evidence", "attribution"} <= set(c) for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("missing.txt", None), ("empty.txt", b""), ("bin.txt", b"\x00\x01\x02binary\x00" * 20),
+     ("nohtml.html", b"<html><body></body></html>"), ("bad.txt", b"\xff\xfe\xfa\xfb\x81\x8d\x8f" * 3)],
+)
+def test_bad_input_one_line_error_and_nothing_changes(tmp_path, cli, name, content):
+    db = tmp_path / "w.factwb"
+    assert cli("--db", db, "articles").returncode == 0
+    counts = _counts(db)
+    good = _file(tmp_path)
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    result = cli("--db", db, "import", good, path)  # one bad file: nothing of the batch is imported
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and name in result.stderr
+    assert _counts(db) == counts
+
+
+def test_unknown_article_id(tmp_path, cli):
+    result = cli("--db", tmp_path / "w.factwb", "claims", "999", "--json")
+    assert result.returncode == 2 and "No article with id 999" in result.stderr
+
+
+def test_newer_workspace_is_refused(tmp_path, cli):
+    db = tmp_path / "future.factwb"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 99")
+    conn.close()
+    before = db.read_bytes()
+    result = cli("--db", db, "articles")
+    assert result.returncode == 2 and "newer version" in result.stderr and "Traceback" not in result.stderr
+    assert db.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", [[], ["import"], ["articles"], ["extract"], ["claims"], ["verdict"],
+                                     ["evidence", "add"]])
+def test_help_everywhere(cli, command):
+    result = cli(*command, "--help")
+    assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_python_m_and_script_are_the_same_program(cli):
+    import shutil
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    exe = shutil.which("workbench") or str(Path(sys.executable).parent / "workbench")
+    script = subprocess.run([exe, "--help"], capture_output=True, text=True)
+    assert script.stdout == cli("--help").stdout.replace("__main__.py", "workbench")

@@ -1,0 +1,188 @@
+"""Split a parsed sentence into atomic claim units, each with its speaker.
+
+One unit per checkable proposition: the main clause; coordinated finite verbs ("relisted ...
+and imposed ..."); "while/though"-joined clauses; non-restrictive relative clauses ("Song Tao,
+who visited Pyongyang in November"); appositive roles of people ("Joel Wit, a senior fellow at
+..."). Speech verbs ("X said ...", "..., X told FP") make the reported clause the unit and X
+its attribution; "according to X" adds an outer level.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.claims.attribution import (
+    Context,
+    according_to,
+    combine,
+    content_of,
+    is_speech_verb,
+    levels,
+    phrase_tokens,
+    span_text,
+    subject_of,
+)
+
+Token = Any
+_CONTRAST_MARKS = {"while", "whereas", "although", "though"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_RELATIVE = {"who", "which"}
+
+
+@dataclass
+class Unit:
+    tokens: list[Token]  # the words of the claim, in order
+    attribution: str | None
+    speaker: str | None = None  # first-level speaker (for pronouns inside the claim)
+    subject: str | None = None  # subject to prepend when the clause has none of its own
+    role: bool = False
+    role_text: str | None = None  # ready-made text for roles ("X is Y")
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _subtree_ids(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _is_person(tokens: list[Token]) -> bool:
+    return any(t.ent_type_ == "PERSON" for t in tokens)
+
+
+def _comma_before(tok: Token) -> bool:
+    i = tok.left_edge.i - 1
+    return i >= 0 and tok.doc[i].text in (",", "\u2014", "\u2013", "(")
+
+
+class SentenceSplitter:
+    """Builds the units of one sentence; `ctx` resolves speaker names and pronouns."""
+
+    def __init__(self, sent: Any, ctx: Context) -> None:
+        self.sent = sent
+        self.ctx = ctx
+        self.units: list[Unit] = []
+        self.speakers: list[str] = []
+
+    def run(self) -> list[Unit]:
+        acc = according_to(self.sent)
+        outer, drop = (acc[0], acc[1]) if acc else (None, set())
+        self._clause(self.sent.root, outer, None, drop, None)
+        return self.units
+
+    # -- speech -----------------------------------------------------------------------
+    def _speaker(self, verb: Token) -> tuple[str | None, Token | None]:
+        subj = subject_of(verb)
+        if subj is None:
+            return None, None
+        name = self.ctx.normalise_speaker(phrase_tokens(subj))
+        return name, subj
+
+    def _speech(self, verb: Token, attr: str | None, drop: set[int]) -> bool:
+        """Handle "X said <content>"; False when `verb` reports nothing we can split off."""
+        content = content_of(verb)
+        if content is None or levels(attr) >= 2:
+            return False
+        name, subj = self._speaker(verb)
+        if name:
+            self.speakers.append(name)
+        if subj is not None and subj.i not in drop and verb.dep_ != "relcl":
+            self._noun_facts(subj, attr, drop)
+        self._clause(content, combine(name, attr), name, drop, None)
+        for child in verb.children:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i not in drop:
+                self._clause(child, attr, None, drop, self._subject_text(child))
+        return True
+
+    # -- facts hanging on nouns -------------------------------------------------------
+    def _noun_facts(self, noun: Token, attr: str | None, drop: set[int]) -> set[int]:
+        """Role appositives and non-restrictive relative clauses of `noun`; returns removed ids."""
+        removed: set[int] = set()
+        for child in noun.children:
+            if child.i in drop:
+                continue
+            if child.dep_ == "appos":
+                removed |= _subtree_ids(child)
+                self._role(noun, child, attr)
+            elif child.dep_ == "relcl" and _comma_before(child):
+                rel = [c for c in child.children if c.lower_ in _RELATIVE]
+                if not rel:
+                    continue
+                removed |= _subtree_ids(child)
+                subject = span_text(phrase_tokens(noun))
+                if is_speech_verb(child) and self._speech(child, attr, drop | {r.i for r in rel}):
+                    continue
+                self._clause(child, attr, None, drop | {r.i for r in rel}, subject)
+        return removed
+
+    def _role(self, noun: Token, appos: Token, attr: str | None) -> None:
+        head_toks = phrase_tokens(noun)
+        app_toks = [t for t in appos.subtree if not (t.is_punct and t.i in (appos.left_edge.i, appos.right_edge.i))]
+        app_toks = [t for t in app_toks if t.dep_ != "relcl" or True]
+        if not (_is_person(head_toks) or _is_person(app_toks)):
+            return
+        name_toks, desc_toks = head_toks, app_toks
+        if not _is_person(head_toks) or (noun.pos_ != "PROPN" and appos.pos_ == "PROPN"):
+            name_toks, desc_toks = phrase_tokens(appos), head_toks
+        name = span_text(name_toks)
+        desc = span_text(desc_toks).rstrip(" ,")
+        if not name or not desc or name == desc:
+            return
+        verb = "was" if desc.lower().startswith(("former", "the former", "a former")) else "is"
+        self.units.append(
+            Unit(sorted(set(head_toks) | set(app_toks), key=lambda t: t.i), attr,
+                 role=True, role_text=f"{self.ctx.see_person(name)} {verb} {desc}")
+        )
+
+    # -- clauses ------------------------------------------------------------------------
+    def _subject_text(self, verb: Token) -> str | None:
+        if _has_subject(verb):
+            return None
+        subj = subject_of(verb)
+        return span_text(phrase_tokens(subj)) if subj is not None else None
+
+    def _clause(self, head: Token, attr: str | None, speaker: str | None, drop: set[int],
+                subject: str | None) -> None:
+        if is_speech_verb(head) and self._speech(head, attr, drop):
+            return
+        removed: set[int] = set(drop)
+        # A parenthetical speech verb ("North Korea says," / "he added,") names the speaker.
+        for child in head.children:
+            if child.dep_ == "parataxis" and is_speech_verb(child) and content_of(child) is None:
+                name, _ = self._speaker(child)
+                if name:
+                    self.speakers.append(name)
+                    attr, speaker = combine(name, attr), name
+                removed |= _subtree_ids(child)
+        deferred: list[tuple[Token, str | None]] = []
+        for tok in head.subtree:
+            if tok.i in removed or tok is head:
+                continue
+            dep = tok.dep_
+            if dep == "conj" and tok.pos_ in ("VERB", "AUX") and (
+                tok.head is head or tok.tag_ in _FINITE or _has_subject(tok)
+            ):
+                ids = _subtree_ids(tok)
+                cc = [c.i for c in tok.head.children if c.dep_ in ("cc", "punct") and tok.head.i < c.i < tok.i]
+                removed |= ids | set(cc[-2:])
+                deferred.append((tok, self._subject_text(tok)))
+            elif dep == "advcl" and _has_subject(tok) and any(
+                c.lower_ in _CONTRAST_MARKS for c in tok.children if c.dep_ == "mark"
+            ):
+                removed |= _subtree_ids(tok)
+                deferred.append((tok, None))
+            elif dep == "advcl" and is_speech_verb(tok) and content_of(tok) is not None:
+                removed |= _subtree_ids(tok)
+                deferred.append((tok, None))
+            elif dep in ("appos", "relcl") and tok.head.i not in removed:
+                removed |= self._noun_facts(tok.head, attr, removed)
+        tokens = [t for t in head.subtree if t.i not in removed]
+        if tokens:
+            self.units.append(Unit(tokens, attr, speaker, subject))
+        for tok, subj in deferred:
+            mark = [c for c in tok.children if c.dep_ == "mark"]
+            self._clause(tok, attr, speaker, removed - _subtree_ids(tok) | {m.i for m in mark},
+                         subj if subj is not None else subject)

@@ -1,0 +1,189 @@
+"""Who makes a claim: speech verbs, "according to", speaker phrases, quotes, pronouns.
+
+Works on spaCy tokens but imports nothing from spaCy (duck-typed), so only nlp.py loads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+Token = Any  # spacy.tokens.Token
+
+_SPEECH_BASES = (
+    "say tell add note report claim complain signal argue warn announce insist acknowledge "
+    "confirm deny characterize characterise brief state explain write declare assert contend "
+    "allege admit reveal testify inform stress emphasize emphasise reiterate disclose "
+    "caution predict promise pledge vow recall observe concede suggest indicate"
+).split()
+_IRREGULAR = {"said", "says", "saying", "told", "tells", "telling", "wrote", "written", "writes",
+              "writing", "signalled", "signalling", "briefed"}
+
+
+def _forms(base: str) -> set[str]:
+    stem = base[:-1] if base.endswith("e") else base
+    if base.endswith("y") and base not in ("say",):
+        return {base, base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    return {base, base + "s", stem + "ed", stem + "ing", base + "es"}
+
+
+SPEECH_VERBS = frozenset(_IRREGULAR.union(*(_forms(b) for b in _SPEECH_BASES)))
+PERSONAL = {"he", "she", "him", "her"}
+PLURAL = {"they", "them"}
+QUOTE_CHARS = "\"\u201c\u201d"
+_DETACH = {"appos", "relcl", "punct", "cc"}
+
+
+def is_speech_verb(tok: Token) -> bool:
+    return tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The verb's subject, inherited through conj/advcl/xcomp chains when it has none."""
+    seen = 0
+    while verb is not None and seen < 6:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("who", "which", "that"):
+                return child
+            if child.dep_ in ("nsubj", "nsubjpass"):  # relative pronoun: the noun it modifies
+                return verb.head if verb.dep_ == "relcl" else None
+        if verb.dep_ in ("conj", "advcl", "xcomp", "acl") and verb.head is not verb:
+            verb = verb.head
+            seen += 1
+        else:
+            return None
+    return None
+
+
+def content_of(verb: Token) -> Token | None:
+    """The clause a speech verb reports: its ccomp, or a verbal parataxis/dobj quote."""
+    for child in verb.children:
+        if child.dep_ == "ccomp":
+            return child
+    for child in verb.children:
+        if child.dep_ == "parataxis" and child.pos_ in ("VERB", "AUX"):
+            return child
+    return None
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The noun phrase of `head` without appositives, relative clauses or punctuation edges."""
+    drop: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("appos", "relcl") or (child.dep_ == "punct" and child.i > head.i):
+            drop.update(t.i for t in child.subtree)
+        if child.dep_ == "acl" and any(c.dep_ == "punct" for c in head.children if c.i < child.i and c.i > head.i):
+            drop.update(t.i for t in child.subtree)  # ", who ..." style acl after a comma
+    # Keep only the contiguous run that contains the head.
+    toks = [t for t in head.subtree if t.i not in drop]
+    run: list[Token] = []
+    for t in toks:
+        if run and t.i != run[-1].i + 1:
+            if run[0].i <= head.i <= run[-1].i:
+                break
+            run = []
+        run.append(t)
+    while run and (run[-1].is_punct or run[-1].dep_ == "cc"):
+        run.pop()
+    while run and (run[0].is_punct or run[0].dep_ == "cc"):
+        run.pop(0)
+    return run
+
+
+def span_text(tokens: Iterable[Token]) -> str:
+    toks = list(tokens)
+    if not toks:
+        return ""
+    return "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text
+
+
+def according_to(sent: Any) -> tuple[str, set[int]] | None:
+    """("those sources", token ids to drop) for "..., according to those sources"."""
+    for tok in sent:
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            to = next(c for c in tok.children if c.lower_ == "to")
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            source = span_text(phrase_tokens(objs[0]))
+            drop = {t.i for t in tok.subtree}
+            # The comma or dash that introduced it goes too.
+            left = tok.i - 1
+            if left >= sent.start and sent.doc[left].is_punct:
+                drop.add(left)
+            return source, drop
+    return None
+
+
+def combine(speaker: str | None, outer: str | None) -> str | None:
+    """Two-level attribution: "North Koreans (according to those sources)"."""
+    if not speaker:
+        return outer
+    if not outer or outer == speaker:
+        return speaker
+    return f"{speaker} (according to {outer})"
+
+
+def levels(attribution: str | None) -> int:
+    if not attribution:
+        return 0
+    return 2 if "(according to " in attribution else 1
+
+
+@dataclass
+class Context:
+    """What the article has told us so far: names, the last speaker, the salient person."""
+
+    full_names: dict[str, str] = field(default_factory=dict)  # surname -> longest full name
+    last_speaker: str | None = None
+    last_person: str | None = None
+
+    def see_person(self, name: str) -> str:
+        name = name.strip()
+        if name.endswith("'s"):
+            name = name[:-2]
+        parts = name.split()
+        if not parts:
+            return name
+        known = self.full_names.get(parts[-1])
+        if known and len(known.split()) > len(parts):
+            return known
+        if len(parts) > 1:
+            self.full_names[parts[-1]] = name
+        return name
+
+    def normalise_speaker(self, tokens: list[Token]) -> str | None:
+        if not tokens:
+            return None
+        text = span_text(tokens)
+        low = text.lower()
+        if low in PERSONAL or low in PLURAL:
+            return self.last_speaker or self.last_person
+        if low in ("i", "we", "you", "it", "who"):
+            return None
+        ents = {t.ent_type_ for t in tokens if t.ent_type_}
+        if ents == {"PERSON"} and all(t.pos_ == "PROPN" or t.is_punct for t in tokens):
+            return self.see_person(text)
+        return text
+
+
+def quote_depths(text: str) -> list[bool]:
+    """For each char of a paragraph: is it inside double quotes? Straight quotes toggle."""
+    inside = False
+    out = []
+    for ch in text:
+        if ch == "\u201c":
+            inside = True
+            out.append(True)
+            continue
+        if ch == "\u201d":
+            out.append(True)
+            inside = False
+            continue
+        if ch == '"':
+            out.append(True)
+            inside = not inside
+            continue
+        out.append(inside)
+    return out

@@ -1,0 +1,159 @@
+"""The claim engine: segment, parse once, split into atomic units, attribute, score, keep.
+
+Deterministic: the same text always gives the same list (rules, a fixed model, no sampling).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Generator
+from typing import Any
+
+from workbench.claims.atomic import SentenceSplitter, Unit
+from workbench.claims.attribution import Context, quote_depths
+from workbench.claims.nlp import parse_blocks
+from workbench.claims.scorer import features, get_scorer
+from workbench.claims.segment import split_text
+from workbench.claims.text import claim_text, kind_of, opinion_reason, source_span
+from workbench.domain import Cancelled, ClaimDraft, ClaimKind, Progress
+
+CHUNK = 8  # paragraphs per progress step
+OPINION_SCORE = 0.1
+KEEP_OPINIONS = False  # the issue prefers opinions left out of the list
+DEBUG = False  # bench/claims_seed.py --all: show why a unit was left out
+
+
+def _sentence_person(sent: Any, ctx: Context) -> str | None:
+    """The person the sentence is about: a PERSON inside the root's subject."""
+    for child in sent.root.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            for tok in child.subtree:
+                if tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or tok.text in ctx.full_names):
+                    ent = next((e for e in sent.ents if e.start <= tok.i < e.end), None)
+                    return ctx.see_person(ent.text if ent is not None else tok.text)
+    return None
+
+
+class _Paragraphs:
+    """Runs over parsed paragraphs, keeping the article-level context between them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ctx = Context()
+        self.scorer = get_scorer()
+
+    def paragraph(self, doc: Any, offset: int) -> list[ClaimDraft]:
+        inside = quote_depths(doc.text)
+        per_sentence: list[tuple[Any, list[Unit], list[str], bool]] = []
+        for sent in doc.sents:
+            for ent in sent.ents:
+                if ent.label_ == "PERSON":
+                    self.ctx.see_person(ent.text)
+            before_person = self.ctx.last_person
+            splitter = SentenceSplitter(sent, self.ctx)
+            units = splitter.run()
+            chars = [inside[i] for i in range(sent.start_char, sent.end_char)] or [False]
+            quoted = sum(chars) * 2 >= len(chars) or chars[0]
+            per_sentence.append((sent, units, splitter.speakers, quoted))
+            if splitter.speakers:
+                self.ctx.last_speaker = splitter.speakers[0]
+            person = _sentence_person(sent, self.ctx)
+            for unit in units:
+                unit.extra["person"] = before_person
+            if person:
+                self.ctx.last_person = person
+        self._continue_quotes(per_sentence, doc.text)
+        drafts = []
+        for sent, units, _, _ in per_sentence:
+            for unit in units:
+                draft = self._draft(unit, sent, offset, inside)
+                if draft is not None:
+                    drafts.append(draft)
+        return drafts
+
+    def _continue_quotes(self, per_sentence: list, text: str) -> None:
+        """Quoted sentences without a speaker take the speaker of their quote (or the last one)."""
+        for i, (_, units, speakers, quoted) in enumerate(per_sentence):
+            if speakers or not quoted:
+                continue
+            speaker = None
+            for _, _, other, q in per_sentence[i + 1 :]:
+                if not q:
+                    break
+                if other:
+                    speaker = other[0]
+                    break
+            if speaker is None:
+                for _, _, other, q in reversed(per_sentence[:i]):
+                    if other and q:
+                        speaker = other[0]
+                        break
+            if speaker is None and text.lstrip()[:1] in "\"\u201c":
+                speaker = self.ctx.last_speaker
+            for unit in units:
+                if unit.attribution is None and not unit.role:
+                    unit.attribution = speaker
+                    unit.speaker = speaker
+
+    def _draft(self, unit: Unit, sent: Any, offset: int, inside: list[bool]) -> ClaimDraft | None:
+        span = source_span(unit)
+        if span is None:
+            return None
+        start, end = span
+        text = claim_text(unit, sent, self.ctx)
+        if not text:
+            return None
+        quoted = sum(inside[start:end]) * 2 >= (end - start)
+        reason = opinion_reason(unit, sent, quoted)
+        kind = kind_of(unit, quoted and unit.attribution is not None)
+        factual, worthy = 0.6, 0.5
+        if self.scorer is not None and not unit.role:
+            feats = features(unit.tokens)
+            factual = self.scorer.factual.probability(feats)
+            worthy = self.scorer.checkworthy.probability(feats)
+            if reason is None and factual < self.scorer.factual.threshold:
+                reason = "low factual score"
+        if reason is not None:
+            if not KEEP_OPINIONS:
+                return None
+            kind, worthy = ClaimKind.OPINION, min(worthy, OPINION_SCORE)
+            text = f"{text} [{reason}; factual {factual:.2f}]" if DEBUG else text
+        elif unit.role:
+            worthy = 0.4
+        else:
+            worthy = round(0.5 * worthy + 0.5 * factual, 3)
+        return ClaimDraft(
+            text=text,
+            start=offset + start,
+            end=offset + end,
+            attribution=unit.attribution,
+            kind=kind,
+            checkworthiness=round(max(0.0, min(1.0, worthy)), 3),
+        )
+
+
+def iter_extract(
+    text: str, cancel: threading.Event | None = None
+) -> Generator[Progress, None, list[ClaimDraft]]:
+    blocks = split_text(text)
+    total = len(blocks)
+    runner = _Paragraphs(text)
+    drafts: list[ClaimDraft] = []
+    yield Progress(0, total, "Reading the article")
+    docs = parse_blocks(
+        (text[p.start : p.end], [(s - p.start, e - p.start) for s, e in sents]) for p, sents in blocks
+    )
+    for done, ((para, _), doc) in enumerate(zip(blocks, docs), start=1):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("Claim extraction cancelled")
+        drafts.extend(runner.paragraph(doc, para.start))
+        if done % CHUNK == 0 or done == total:
+            yield Progress(done, total, f"Extracted claims from {done} of {total} paragraphs")
+    seen: set[tuple[int, int, str]] = set()
+    unique = []
+    for d in sorted(drafts, key=lambda d: (d.start, d.end, d.text)):
+        key = (d.start, d.end, d.text)
+        if key not in seen:
+            seen.add(key)
+            unique.append(d)
+    return unique

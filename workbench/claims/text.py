@@ -1,0 +1,153 @@
+"""From a unit to what the person reads: source span, stand-alone text, kind, opinion test."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from workbench.claims.atomic import Unit
+from workbench.claims.attribution import PERSONAL, QUOTE_CHARS, Context, span_text
+from workbench.domain import ClaimKind
+
+_NUMBER_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_DATE_ENTS = {"DATE", "TIME", "EVENT"}
+_LEADING_DROP = {"but", "and", "so", "yet", "or", "still", "instead", "meanwhile", "however", "also"}
+_HEDGE_MODALS = {"should", "must", "ought", "might", "may"}
+_OPINION_VERBS = {"think", "believe", "guess", "hope", "feel", "suspect", "suppose", "expect"}
+_SPECULATION = {"appears", "seems", "appear", "seem", "likely", "unlikely", "probably", "perhaps",
+                "maybe", "undoubtedly", "clearly", "presumably"}
+_PREDICTION = {"will", "'ll", "wo", "gon"}
+
+
+def _words(unit: Unit) -> list[Any]:
+    toks = list(unit.tokens)
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "mark"):
+        toks.pop(0)
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks.pop()
+    return toks
+
+
+def source_span(unit: Unit) -> tuple[int, int] | None:
+    """Offsets (relative to the paragraph doc) of the unit's first to last word."""
+    toks = _words(unit)
+    if not toks:
+        return None
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _is_name(tok: Any, ctx: Context) -> bool:
+    return tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or tok.text in ctx.full_names)
+
+
+def _name_of(tok: Any, ctx: Context) -> str:
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
+    return ctx.see_person(ent.text if ent is not None else tok.text)
+
+
+def _resolve(tok: Any, unit: Unit, sent: Any, ctx: Context) -> str | None:
+    """The person "he"/"she"/"him"/"her" stands for, when the article makes it clear."""
+    if tok.tag_ == "PRP$":
+        return None
+    # The nearest person named as a subject earlier in the same sentence.
+    for prev in reversed(sent[: tok.i - sent.start]):
+        if prev.dep_ in ("nsubj", "nsubjpass") and _is_name(prev, ctx):
+            return _name_of(prev, ctx)
+    # Cataphora: "When he got back, Feltman said ..." - the sentence's subject person.
+    if tok.i < sent.root.i:
+        for later in sent[tok.i - sent.start + 1 :]:
+            if later.dep_ in ("nsubj", "nsubjpass") and _is_name(later, ctx):
+                return _name_of(later, ctx)
+    # Inside reported speech the pronoun is most often the speaker ("saying he was open").
+    if unit.speaker and unit.speaker[:1].isupper() and " (" not in unit.speaker:
+        return unit.speaker
+    return unit.extra.get("person")
+
+
+def claim_text(unit: Unit, sent: Any, ctx: Context) -> str:
+    if unit.role_text:
+        return _tidy(unit.role_text)
+    toks = _words(unit)
+    while (
+        len(toks) > 1 and toks[0].lower_ in _LEADING_DROP and toks[0].dep_ in ("cc", "advmod")
+        and (toks[1].is_punct or toks[0].dep_ == "cc")
+    ):
+        toks.pop(0)
+        while toks and toks[0].is_punct:
+            toks.pop(0)
+    parts: list[str] = []
+    prev = None
+    for t in toks:
+        word = t.text
+        if t.lower_ in PERSONAL and t.tag_ == "PRP":
+            name = _resolve(t, unit, sent, ctx)
+            if name:
+                word = name
+        if t.text in QUOTE_CHARS:
+            word = ""
+        if prev is not None and (t.i != prev.i + 1 or prev.whitespace_):
+            parts.append(" ")
+        parts.append(word)
+        prev = t
+    body = "".join(parts)
+    if unit.subject and not any(t.dep_ in ("nsubj", "nsubjpass") for t in toks[:4]):
+        body = f"{unit.subject} {body}"
+    return _tidy(body)
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"\s*,(\s*,)+", ",", text).strip(" ,;:\u2014\u2013-")
+    text = text.replace(" ,", ",").replace(" .", ".").replace("( ", "(").replace(" )", ")")
+    if text and text[0].islower():
+        text = text[0].upper() + text[1:]
+    return text
+
+
+def opinion_reason(unit: Unit, sent: Any, quoted: bool) -> str | None:
+    """Why this unit is opinion, prediction or a question rather than a factual claim."""
+    if unit.role:
+        return None
+    toks = unit.tokens
+    lows = [t.lower_ for t in toks]
+    if sent.text.rstrip(" \"'\u201d").endswith("?") and any(t.dep_ == "ROOT" for t in toks):
+        return "question"
+    for i, t in enumerate(toks):
+        low = lows[i]
+        if low in _OPINION_VERBS and i > 0 and lows[i - 1] in ("i", "we"):
+            return "belief"
+        if t.tag_ == "MD" and low in _HEDGE_MODALS:
+            return "modal"
+        if low in ("need", "needs") and i + 1 < len(toks) and lows[i + 1] == "to":
+            return "obligation"
+        if low in _SPECULATION:
+            return "speculation"
+        if quoted and (low in _PREDICTION and t.tag_ == "MD"):
+            return "prediction"
+        if quoted and low == "going" and i + 1 < len(toks) and lows[i + 1] == "to":
+            return "prediction"
+        if low in ("unclear", "question") and any(w in ("is", "'s") for w in lows[max(0, i - 3) : i + 2]):
+            return "uncertain"
+        if low == "clear" and i > 0 and lows[i - 1] == "not":
+            return "uncertain"
+    return None
+
+
+def kind_of(unit: Unit, quoted: bool) -> ClaimKind:
+    if unit.role:
+        return ClaimKind.ROLE
+    toks = unit.tokens
+    if any(t.dep_ == "attr" and t.head.lower_ in ("was", "is") for t in toks) and any(
+        t.ent_type_ == "PERSON" for t in toks
+    ) and len(toks) <= 16:
+        return ClaimKind.ROLE
+    if quoted:
+        return ClaimKind.QUOTE
+    if any(t.ent_type_ in _NUMBER_ENTS or (t.like_num and t.ent_type_ not in _DATE_ENTS) for t in toks):
+        return ClaimKind.NUMBER
+    if any(t.ent_type_ in _DATE_ENTS for t in toks):
+        return ClaimKind.DATE_EVENT
+    return ClaimKind.STATEMENT
+
+
+__all__ = ["claim_text", "kind_of", "opinion_reason", "source_span", "span_text"]

@@ -1,0 +1,107 @@
+"""Archive of already checked claims: import a file, search it for a claim or free text, batch search.
+
+Long actions are generators yielding Progress and returning their result (see `run`). An import is one
+transaction with one history row (entity "archive"): a bad file or Cancel leaves the workspace unchanged.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Generator, Sequence
+from pathlib import Path
+
+from workbench.domain import ArchiveMatch, Cancelled, Claim, InvalidInput, Progress
+from workbench.matching.archive_index import ArchiveIndex
+from workbench.services.archive_files import read_archive
+from workbench.storage import Database, history
+from workbench.storage import archive_repository as repo
+
+IMPORT_CHUNK = 5_000
+SEARCH_PROGRESS_EVERY = 25
+
+
+def run(generator: Generator[Progress, None, object]):
+    """Drain a progress generator and return its result (for callers that do not show progress)."""
+    while True:
+        try:
+            next(generator)
+        except StopIteration as stop:
+            return stop.value
+
+
+def import_archive(db: Database, path: Path | str, *, id_column: str | None = None,
+                   text_column: str | None = None, title_column: str | None = None,
+                   rating_column: str | None = None, url_column: str | None = None,
+                   cancel: threading.Event | None = None) -> Generator[Progress, None, int]:
+    """Import (or update, by external id) the claims of a CSV/TSV or ClaimReview JSON file.
+
+    Yields Progress; returns how many claims the file held (new or updated)."""
+    yield Progress(0, 1, "Reading archive file")
+    parsed = read_archive(path, id_column=id_column, text_column=text_column, title_column=title_column,
+                          rating_column=rating_column, url_column=url_column)
+    rows = [r.as_tuple() for r in parsed.rows]
+    total = len(rows)
+    yield Progress(0, total, "Importing archive claims")
+    with db.atomic():
+        before = repo.count(db)
+        done = 0
+        for start in range(0, total, IMPORT_CHUNK):
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("archive import cancelled")
+            done += repo.upsert_many(db, rows[start:start + IMPORT_CHUNK])
+            yield Progress(done, total, "Importing archive claims")
+        after = repo.count(db)
+        history.record(db, "archive", 0, "import", {"claims": before},
+                       {"claims": after, "file": str(path), "format": parsed.format, "rows": total,
+                        "added": after - before, "skipped": parsed.skipped})
+    return total
+
+
+def load_index(db: Database) -> ArchiveIndex:
+    """The in-memory search index over the whole archive (keep one per workspace; rebuild after imports)."""
+    return ArchiveIndex.build(repo.iter_texts(db))
+
+
+def archive_size(db: Database) -> int:
+    return repo.count(db)
+
+
+def search(db: Database, query: str | Claim, *, top: int = 5,
+           index: ArchiveIndex | None = None) -> list[ArchiveMatch]:
+    """The archived claims closest to a claim or a free text, best first, score 0..100."""
+    _check_top(top)
+    text = query.text if isinstance(query, Claim) else str(query)
+    if not text.strip():
+        raise InvalidInput("Nothing to search for: the text is empty")
+    index = index if index is not None else load_index(db)
+    hits = index.search(text, top)
+    return _matches(db, hits)
+
+
+def search_many(db: Database, queries: Sequence[tuple[str, str]], *, top: int = 5,
+                index: ArchiveIndex | None = None, cancel: threading.Event | None = None,
+                ) -> Generator[Progress, None, list[tuple[str, list[ArchiveMatch]]]]:
+    """Search for each (query id, text); yields Progress, returns [(query id, matches)] in input order."""
+    _check_top(top)
+    total = len(queries)
+    yield Progress(0, total, "Loading the archive index")
+    index = index if index is not None else load_index(db)
+    found: list[tuple[str, list[tuple[int, float]]]] = []
+    for n, (qid, text) in enumerate(queries, 1):
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("archive search cancelled")
+        found.append((qid, index.search(text, top)))
+        if n % SEARCH_PROGRESS_EVERY == 0 or n == total:
+            yield Progress(n, total, "Searching the archive")
+    claims = repo.get_many(db, [doc_id for _, hits in found for doc_id, _ in hits])
+    return [(qid, [ArchiveMatch(claims[d], s) for d, s in hits if d in claims]) for qid, hits in found]
+
+
+def _matches(db: Database, hits: list[tuple[int, float]]) -> list[ArchiveMatch]:
+    claims = repo.get_many(db, [d for d, _ in hits])
+    return [ArchiveMatch(claims[d], s) for d, s in hits if d in claims]
+
+
+def _check_top(top: int) -> None:
+    if not isinstance(top, int) or top < 1:
+        raise InvalidInput(f"--top must be at least 1 (got {top})")

@@ -1,0 +1,47 @@
+"""Reads for the verification report: a whole article's claims, evidence and overlaps in a few queries."""
+
+import sqlite_utils
+
+from workbench.domain import Article, Claim, Evidence, NotFound, Overlap
+from workbench.storage import articles as article_repo
+from workbench.storage import claims as claim_repo
+from workbench.storage import evidence as evidence_repo
+from workbench.storage import overlaps as overlap_repo
+
+
+def article(db: sqlite_utils.Database, article_id: int) -> Article:
+    return article_repo.get(db, article_id)
+
+
+def claims(db: sqlite_utils.Database, article_id: int) -> list[Claim]:
+    """The article's claims in reading order."""
+    return claim_repo.for_article(db, article_id)
+
+
+def evidence_by_claim(db: sqlite_utils.Database, article_id: int) -> dict[int, list[Evidence]]:
+    grouped: dict[int, list[Evidence]] = {}
+    for ev in evidence_repo.for_article(db, article_id):
+        grouped.setdefault(ev.claim_id, []).append(ev)
+    for items in grouped.values():
+        items.sort(key=lambda e: e.id)
+    return grouped
+
+
+def overlaps(db: sqlite_utils.Database, article_id: int) -> list[Overlap]:
+    return overlap_repo.for_article(db, article_id)
+
+
+def claims_by_id(db: sqlite_utils.Database, ids: set[int]) -> dict[int, tuple[Claim, str]]:
+    """Claims of other articles (named by an overlap) with their article's title."""
+    result: dict[int, tuple[Claim, str]] = {}
+    titles: dict[int, str] = {}
+    for claim_id in sorted(ids):
+        try:
+            claim = claim_repo.get(db, claim_id)
+        except NotFound:  # the pair's other claim is gone
+            continue
+        if claim.article_id not in titles:
+            row = db.execute("SELECT title FROM articles WHERE id = ?", [claim.article_id]).fetchone()
+            titles[claim.article_id] = row[0] if row else ""
+        result[claim_id] = (claim, titles[claim.article_id])
+    return result

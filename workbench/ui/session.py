@@ -1,0 +1,46 @@
+"""One open workspace: its connection, undo stack and workers; announces what each action changed."""
+
+from pathlib import Path
+
+import sqlite_utils
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from workbench.domain import VerdictScale
+from workbench.services.changes import Changes
+from workbench.services.settings import verdict_scale
+from workbench.ui.workers import WorkerRunner
+
+
+class Session(QObject):
+    changed = Signal(object)  # Changes, after every action, undo and redo
+    failed = Signal(object)  # an exception from an action the person asked for
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.path = Path(path)
+        self.undo_stack = QUndoStack(self)
+        self.runner = WorkerRunner(self)
+        self.scale: VerdictScale = verdict_scale(db)
+
+    def execute(self, command) -> bool:
+        """Run a command now; only when it worked does it go on the undo stack."""
+        try:
+            changes = command.first()
+        except Exception as exc:  # noqa: BLE001 - shown to the person, nothing is pushed
+            self.failed.emit(exc)
+            return False
+        self.undo_stack.push(command)
+        self.notify(changes)
+        return True
+
+    def notify(self, changes: Changes | None) -> None:
+        if changes is not None:
+            self.changed.emit(changes)
+
+    def close(self) -> None:
+        self.runner.cancel_all()
+        self.runner.wait()
+        self.undo_stack.clear()
+        self.db.close()

@@ -1,0 +1,169 @@
+"""QUndoStack commands. Each calls services; undo calls the service that reverses it.
+
+Session.execute() calls first() before pushing, so a failing action never lands on the stack;
+QUndoStack then calls redo() on push, which we skip once.
+"""
+
+from PySide6.QtGui import QUndoCommand
+
+from workbench.domain import Evidence, OverlapState
+from workbench.services import claims as claim_service
+from workbench.services import evidence as evidence_service
+from workbench.services import overlaps as overlap_service
+from workbench.services.changes import Changes
+from workbench.services.evidence import EvidenceInput
+
+
+class ServiceCommand(QUndoCommand):
+    def __init__(self, session, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self._skip_redo = False
+
+    @property
+    def db(self):
+        return self.session.db
+
+    def first(self) -> Changes:
+        changes = self.do()
+        self._skip_redo = True
+        return changes
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._guard(self.do)
+
+    def undo(self) -> None:
+        self._guard(self.undo_action)
+
+    def _guard(self, action) -> None:
+        try:
+            self.session.notify(action())
+        except Exception as exc:  # noqa: BLE001 - e.g. the workspace changed underneath; tell the person
+            self.session.failed.emit(exc)
+
+    def do(self) -> Changes:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def undo_action(self) -> Changes:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class UpdateClaimCommand(ServiceCommand):
+    """Verdict, rationale, text, attribution or kind: undo writes the old values back."""
+
+    def __init__(self, session, claim_id: int, values: dict, text: str) -> None:
+        super().__init__(session, text)
+        self.claim_id = claim_id
+        self.values = dict(values)
+        self.old: dict = {}
+
+    def do(self) -> Changes:
+        if not self.old:
+            before = claim_service.get_claim(self.db, self.claim_id)
+            self.old = {k: getattr(before, k) for k in self.values}
+        if "verdict" in self.values:
+            rest = {k: v for k, v in self.values.items() if k not in ("verdict", "rationale")}
+            changes = claim_service.set_verdict(self.db, self.claim_id, self.values["verdict"],
+                                                self.values.get("rationale"))
+            return claim_service.update_claim(self.db, self.claim_id, **rest) if rest else changes
+        return claim_service.update_claim(self.db, self.claim_id, **self.values)
+
+    def undo_action(self) -> Changes:
+        return claim_service.update_claim(self.db, self.claim_id, **self.old)
+
+
+class StructuralCommand(ServiceCommand):
+    """Add, split, merge, delete: keep the returned Changes; undo and redo both revert the last one."""
+
+    def __init__(self, session, text: str, action) -> None:
+        super().__init__(session, text)
+        self.action = action  # db -> Changes
+        self.changes: Changes | None = None
+
+    def do(self) -> Changes:
+        if self.changes is None:
+            self.changes = self.action(self.db)
+        else:
+            self.changes = claim_service.revert(self.db, self.changes)
+        return self.changes
+
+    def undo_action(self) -> Changes:
+        self.changes = claim_service.revert(self.db, self.changes)
+        return self.changes
+
+
+class AddEvidenceCommand(ServiceCommand):
+    def __init__(self, session, claim_id: int, data: EvidenceInput) -> None:
+        super().__init__(session, "Add Evidence")
+        self.claim_id = claim_id
+        self.data = data
+        self.evidence: Evidence | None = None
+
+    def do(self) -> Changes:
+        if self.evidence is None:
+            self.evidence, changes = evidence_service.add_evidence(self.db, self.claim_id, self.data)
+            return changes
+        return evidence_service.restore_evidence(self.db, self.evidence)
+
+    def undo_action(self) -> Changes:
+        return evidence_service.remove_evidence(self.db, self.evidence.id)[1]
+
+
+class EditEvidenceCommand(ServiceCommand):
+    def __init__(self, session, before: Evidence, data: EvidenceInput) -> None:
+        super().__init__(session, "Edit Evidence")
+        self.current_id = before.id
+        self.old = input_of(before)
+        self.new = data
+
+    def do(self) -> Changes:
+        after, changes = evidence_service.update_evidence(self.db, self.current_id, self.new)
+        self.current_id = after.id  # a new URL means a new link with a new id
+        return changes
+
+    def undo_action(self) -> Changes:
+        after, changes = evidence_service.update_evidence(self.db, self.current_id, self.old)
+        self.current_id = after.id
+        return changes
+
+
+class RemoveEvidenceCommand(ServiceCommand):
+    def __init__(self, session, evidence_id: int) -> None:
+        super().__init__(session, "Remove Evidence")
+        self.evidence_id = evidence_id
+        self.removed: Evidence | None = None
+
+    def do(self) -> Changes:
+        self.removed, changes = evidence_service.remove_evidence(self.db, self.evidence_id)
+        return changes
+
+    def undo_action(self) -> Changes:
+        return evidence_service.restore_evidence(self.db, self.removed)
+
+
+class OverlapStateCommand(ServiceCommand):
+    """Confirm or dismiss an overlap flag. (Evidence shared on confirming stays shared after undo.)"""
+
+    def __init__(self, session, overlap_id: int, state: OverlapState) -> None:
+        super().__init__(session, "Confirm Overlap" if state == OverlapState.CONFIRMED else "Dismiss Overlap")
+        self.overlap_id = overlap_id
+        self.state = state
+        self.previous: OverlapState | None = None
+
+    def do(self) -> Changes:
+        previous, changes = overlap_service.set_overlap_state(self.db, self.overlap_id, self.state)
+        if self.previous is None:
+            self.previous = previous
+        return changes
+
+    def undo_action(self) -> Changes:
+        return overlap_service.set_overlap_state(self.db, self.overlap_id, self.previous)[1]
+
+
+def input_of(evidence: Evidence) -> EvidenceInput:
+    s = evidence.source
+    return EvidenceInput(url=s.url, title=s.title, publisher=s.publisher, published=s.published,
+                         quote=evidence.quote, stance=evidence.stance, note=evidence.note)
