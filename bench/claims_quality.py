@@ -20,7 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.train_checkworthiness import DEFAULT_DATA, held_out_files  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from train_checkworthiness import DEFAULT_DATA, held_out_files  # noqa: E402
 from workbench.claims import extract_claims, warm_up  # noqa: E402
 
 

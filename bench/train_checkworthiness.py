@@ -83,7 +83,7 @@ def main() -> int:
     ap.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/claimbuster_feats.pkl"))
-    ap.add_argument("-C", type=float, default=0.3)
+    ap.add_argument("-C", type=float, default=0.1)
     args = ap.parse_args()
     try:
         rows = load_claimbuster(args.data_dir)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.claims.attribution import (
+    QUOTE_CHARS,
     Context,
     according_to,
     combine,
@@ -58,6 +59,14 @@ def _comma_before(tok: Token) -> bool:
     return i >= 0 and tok.doc[i].text in (",", "\u2014", "\u2013", "(")
 
 
+def _name_phrase(noun: Token) -> str:
+    """A person's or organisation's name as written, else the noun phrase."""
+    for ent in noun.doc.ents:
+        if ent.start <= noun.i < ent.end and ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return ent.text
+    return span_text(phrase_tokens(noun))
+
+
 class SentenceSplitter:
     """Builds the units of one sentence; `ctx` resolves speaker names and pronouns."""
 
@@ -78,7 +87,12 @@ class SentenceSplitter:
         subj = subject_of(verb)
         if subj is None:
             return None, None
-        name = self.ctx.normalise_speaker(phrase_tokens(subj))
+        # "Dalton's mayor, Tom Baker, told ...": the person's name is the speaker.
+        for child in subj.children:
+            if child.dep_ == "appos" and _is_person(phrase_tokens(child)) and child.pos_ == "PROPN":
+                return self.ctx.normalise_speaker(phrase_tokens(child)), subj
+        quoted = any(t.text in QUOTE_CHARS for t in self.sent)
+        name = self.ctx.normalise_speaker(phrase_tokens(subj), quoted)
         return name, subj
 
     def _speech(self, verb: Token, attr: str | None, drop: set[int]) -> bool:
@@ -105,37 +119,53 @@ class SentenceSplitter:
             if child.i in drop:
                 continue
             if child.dep_ == "appos":
-                removed |= _subtree_ids(child)
-                self._role(noun, child, attr)
+                if self._role(noun, child, attr):
+                    removed |= _subtree_ids(child)
             elif child.dep_ == "relcl" and _comma_before(child):
                 rel = [c for c in child.children if c.lower_ in _RELATIVE]
                 if not rel:
                     continue
                 removed |= _subtree_ids(child)
-                subject = span_text(phrase_tokens(noun))
+                subject = _name_phrase(noun)
                 if is_speech_verb(child) and self._speech(child, attr, drop | {r.i for r in rel}):
+                    continue
+                if self._relative_role(noun, child, rel[0], attr):
                     continue
                 self._clause(child, attr, None, drop | {r.i for r in rel}, subject)
         return removed
 
-    def _role(self, noun: Token, appos: Token, attr: str | None) -> None:
+    def _relative_role(self, noun: Token, verb: Token, rel: Token, attr: str | None) -> bool:
+        """"Ratner, who was ... deputy national security advisor" -> a role claim."""
+        if verb.lower_ not in ("is", "was") or not _is_person(phrase_tokens(noun)):
+            return False
+        if not any(c.dep_ == "attr" for c in verb.children):
+            return False
+        toks = [t for t in verb.subtree if t.i != rel.i and not t.is_punct]
+        name = self.ctx.see_person(span_text(phrase_tokens(noun)))
+        rest = span_text([t for t in toks])
+        self.units.append(Unit(toks, attr, role=True, role_text=f"{name} {rest}"))
+        return True
+
+    def _role(self, noun: Token, appos: Token, attr: str | None) -> bool:
+        """Adds "X is Y"; True when the appositive was the description (drop it from the clause)."""
         head_toks = phrase_tokens(noun)
         app_toks = [t for t in appos.subtree if not (t.is_punct and t.i in (appos.left_edge.i, appos.right_edge.i))]
         app_toks = [t for t in app_toks if t.dep_ != "relcl" or True]
         if not (_is_person(head_toks) or _is_person(app_toks)):
-            return
-        name_toks, desc_toks = head_toks, app_toks
+            return False
+        name_toks, desc_toks, described = head_toks, app_toks, True
         if not _is_person(head_toks) or (noun.pos_ != "PROPN" and appos.pos_ == "PROPN"):
-            name_toks, desc_toks = phrase_tokens(appos), head_toks
+            name_toks, desc_toks, described = phrase_tokens(appos), head_toks, False
         name = span_text(name_toks)
         desc = span_text(desc_toks).rstrip(" ,")
         if not name or not desc or name == desc:
-            return
+            return False
         verb = "was" if desc.lower().startswith(("former", "the former", "a former")) else "is"
         self.units.append(
             Unit(sorted(set(head_toks) | set(app_toks), key=lambda t: t.i), attr,
                  role=True, role_text=f"{self.ctx.see_person(name)} {verb} {desc}")
         )
+        return described
 
     # -- clauses ------------------------------------------------------------------------
     def _subject_text(self, verb: Token) -> str | None:
@@ -166,8 +196,11 @@ class SentenceSplitter:
                 tok.head is head or tok.tag_ in _FINITE or _has_subject(tok)
             ):
                 ids = _subtree_ids(tok)
-                cc = [c.i for c in tok.head.children if c.dep_ in ("cc", "punct") and tok.head.i < c.i < tok.i]
-                removed |= ids | set(cc[-2:])
+                j = tok.left_edge.i - 1
+                while j > head.left_edge.i and (tok.doc[j].dep_ == "cc" or tok.doc[j].is_punct):
+                    ids.add(j)
+                    j -= 1
+                removed |= ids
                 deferred.append((tok, self._subject_text(tok)))
             elif dep == "advcl" and _has_subject(tok) and any(
                 c.lower_ in _CONTRAST_MARKS for c in tok.children if c.dep_ == "mark"

@@ -150,20 +150,26 @@ class Context:
         if known and len(known.split()) > len(parts):
             return known
         if len(parts) > 1:
+            # Surname for Western names, family name first for Korean/Chinese ones.
             self.full_names[parts[-1]] = name
+            self.full_names.setdefault(parts[0], name)
         return name
 
-    def normalise_speaker(self, tokens: list[Token]) -> str | None:
+    def normalise_speaker(self, tokens: list[Token], quoted: bool = True) -> str | None:
         if not tokens:
             return None
         text = span_text(tokens)
         low = text.lower()
         if low in PERSONAL or low in PLURAL:
-            return self.last_speaker or self.last_person
+            # "he said" after a quote is the last speaker; in narrative, the last person.
+            if quoted:
+                return self.last_speaker or self.last_person
+            return self.last_person or self.last_speaker
         if low in ("i", "we", "you", "it", "who"):
             return None
         ents = {t.ent_type_ for t in tokens if t.ent_type_}
-        if ents == {"PERSON"} and all(t.pos_ == "PROPN" or t.is_punct for t in tokens):
+        names = all(t.pos_ == "PROPN" or t.is_punct for t in tokens)
+        if names and (ents == {"PERSON"} or tokens[-1].text in self.full_names):
             return self.see_person(text)
         return text
 
@@ -186,4 +192,11 @@ def quote_depths(text: str) -> list[bool]:
             inside = not inside
             continue
         out.append(inside)
+    # A quote still open at the paragraph's end may run on into the next paragraph (news
+    # convention), but a stray quote mark must not turn a whole speech into a quotation.
+    if inside:
+        opened = max(i for i, ch in enumerate(text) if ch in QUOTE_CHARS)
+        if len(text) - opened > 600:
+            for i in range(opened, len(text)):
+                out[i] = False
     return out

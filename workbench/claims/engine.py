@@ -55,11 +55,15 @@ class _Paragraphs:
             chars = [inside[i] for i in range(sent.start_char, sent.end_char)] or [False]
             quoted = sum(chars) * 2 >= len(chars) or chars[0]
             per_sentence.append((sent, units, splitter.speakers, quoted))
+            sent_p = (
+                self.scorer.factual.probability(features(sent)) if self.scorer is not None else 0.6
+            )
             if splitter.speakers:
                 self.ctx.last_speaker = splitter.speakers[0]
             person = _sentence_person(sent, self.ctx)
             for unit in units:
                 unit.extra["person"] = before_person
+                unit.extra["sentence_p"] = sent_p
             if person:
                 self.ctx.last_person = person
         self._continue_quotes(per_sentence, doc.text)
@@ -109,7 +113,9 @@ class _Paragraphs:
         factual, worthy = 0.6, 0.5
         if self.scorer is not None and not unit.role:
             feats = features(unit.tokens)
-            factual = self.scorer.factual.probability(feats)
+            # A clause inherits its sentence's score: clauses are shorter than what the
+            # model was trained on, and the split must not lose a fact the sentence carries.
+            factual = max(self.scorer.factual.probability(feats), unit.extra.get("sentence_p", 0.0))
             worthy = self.scorer.checkworthy.probability(feats)
             if reason is None and factual < self.scorer.factual.threshold:
                 reason = "low factual score"

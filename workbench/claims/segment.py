@@ -91,7 +91,7 @@ def is_furniture(line: str) -> bool:
 
 def _is_abbreviation_stop(text: str, dot: int, next_word: str) -> bool:
     """True when the full stop at `dot` belongs to an abbreviation inside the sentence."""
-    m = _WORD_BEFORE.search(text, 0, dot)
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)  # bounded: no quadratic scan
     if not m:
         return False
     word = m.group(1)

@@ -23,7 +23,7 @@ def _words(unit: Unit) -> list[Any]:
     toks = list(unit.tokens)
     while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "mark"):
         toks.pop(0)
-    while toks and (toks[-1].is_punct or toks[-1].is_space):
+    while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks.pop()
     return toks
 
@@ -122,7 +122,9 @@ def opinion_reason(unit: Unit, sent: Any, quoted: bool) -> str | None:
             return "obligation"
         if low in _SPECULATION:
             return "speculation"
-        if quoted and (low in _PREDICTION and t.tag_ == "MD"):
+        # "We will cut ..." is a pledge, checkable as an announcement; "they will ..." predicts.
+        pledge = i > 0 and lows[i - 1] in ("i", "we")
+        if quoted and low in _PREDICTION and t.tag_ == "MD" and not pledge:
             return "prediction"
         if quoted and low == "going" and i + 1 < len(toks) and lows[i + 1] == "to":
             return "prediction"
@@ -143,9 +145,13 @@ def kind_of(unit: Unit, quoted: bool) -> ClaimKind:
         return ClaimKind.ROLE
     if quoted:
         return ClaimKind.QUOTE
-    if any(t.ent_type_ in _NUMBER_ENTS or (t.like_num and t.ent_type_ not in _DATE_ENTS) for t in toks):
+    years = {t.i for t in toks if t.is_digit and len(t.text) == 4 and t.text[:2] in ("19", "20")}
+    if any(
+        t.i not in years and (t.ent_type_ in _NUMBER_ENTS or (t.like_num and t.ent_type_ not in _DATE_ENTS))
+        for t in toks
+    ):
         return ClaimKind.NUMBER
-    if any(t.ent_type_ in _DATE_ENTS for t in toks):
+    if years or any(t.ent_type_ in _DATE_ENTS for t in toks):
         return ClaimKind.DATE_EVENT
     return ClaimKind.STATEMENT
 

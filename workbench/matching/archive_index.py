@@ -23,10 +23,9 @@ K1 = 1.2
 B = 0.75
 TITLE_WEIGHT = 1  # how many times a title's terms count (0 ignores titles)
 RERANK_DEPTH = 40
-W_DOC_COVER = 0.35  # share of the archived claim's (idf) weight found in the query
-W_QUERY_COVER = 0.20  # share of the query's weight found in the archived claim
-W_FUZZ = 0.25  # token_set_ratio of the normalised strings
-W_BM25 = 0.20  # BM25 relative to the best candidate (ranking only; not absolute)
+# Logistic re-ranker over FEATURES: intercept, then one weight per feature. The probability x 100 is the
+# score a person sees. Fitted on CLEF train (bench/archive_bench.py --fit).
+WEIGHTS = (-13.546, 1.784, 3.212, 0.316, 11.366, 2.112, -2.225, 0.226)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +39,12 @@ class ArchiveIndex:
 
     def __init__(self, *, k1: float = K1, b: float = B, title_weight: int = TITLE_WEIGHT,
                  rerank_depth: int = RERANK_DEPTH,
-                 weights: tuple[float, float, float, float] = (W_DOC_COVER, W_QUERY_COVER, W_FUZZ, W_BM25)) -> None:
+                 weights: tuple[float, ...] | None = WEIGHTS) -> None:
         self.k1, self.b, self.title_weight, self.rerank_depth = k1, b, title_weight, rerank_depth
         self.weights = weights
         self._ids: list[int] = []
-        self._keys: list[str] = []  # space-joined normalised terms per document (text + title)
+        self._keys: list[str] = []  # space-joined normalised terms of the text
+        self._title_keys: list[str] = []  # ... and of the title
         self._pending: list[tuple[int, str]] = []
         self._vocab: dict[str, int] = {}
         self._idf = np.zeros(0, dtype=np.float32)
@@ -68,23 +68,24 @@ class ArchiveIndex:
         for row in rows:
             doc_id, text = int(row[0]), row[1] or ""
             title = row[2] if len(row) > 2 and row[2] else ""
-            keys = content_keys(text, social=True)
-            if title and self.title_weight:
-                keys += content_keys(title, social=True) * self.title_weight
-            joined = " ".join(keys)
+            joined = " ".join(content_keys(text, social=True))
+            title_joined = " ".join(content_keys(title, social=True)) if title else ""
             if doc_id in position:
                 self._keys[position[doc_id]] = joined
+                self._title_keys[position[doc_id]] = title_joined
             else:
                 position[doc_id] = len(self._ids)
                 self._ids.append(doc_id)
                 self._keys.append(joined)
+                self._title_keys.append(title_joined)
         self._dirty = True
 
     def remove(self, ids: Iterable[int]) -> None:
         gone = set(ids)
-        kept = [(i, k) for i, k in zip(self._ids, self._keys) if i not in gone]
-        self._ids = [i for i, _ in kept]
-        self._keys = [k for _, k in kept]
+        kept = [x for x in zip(self._ids, self._keys, self._title_keys) if x[0] not in gone]
+        self._ids = [x[0] for x in kept]
+        self._keys = [x[1] for x in kept]
+        self._title_keys = [x[2] for x in kept]
         self._dirty = True
 
     def commit(self) -> None:
@@ -97,6 +98,8 @@ class ArchiveIndex:
         for d, joined in enumerate(self._keys):
             counts: dict[str, int] = {}
             toks = joined.split()
+            if self.title_weight and self._title_keys[d]:
+                toks += self._title_keys[d].split() * self.title_weight
             for t in toks:
                 counts[t] = counts.get(t, 0) + 1
             lengths[d] = len(toks)
@@ -132,64 +135,85 @@ class ArchiveIndex:
 
     def search(self, text: str, top: int = 5) -> list[tuple[int, float]]:
         """The `top` closest archived claims as (id, score 0..100), best first."""
+        found = self.candidates(text, max(top, self.rerank_depth)) if top >= 1 else None
+        if not found:
+            return []
+        cand, feats = found
+        if self.weights is None:  # plain BM25 order (feature 3 is BM25 relative to the best)
+            value = feats[:, 3]
+        else:
+            value = 1.0 / (1.0 + np.exp(-(feats @ np.asarray(self.weights[1:]) + self.weights[0])))
+            # the same words both ways is a match whatever the model says (doc_cover * query_cover * token_set)
+            value = np.maximum(value, feats[:, 0] * feats[:, 1] * feats[:, 2])
+        order = sorted(range(len(cand)), key=lambda n: (-value[n], self._ids[cand[n]]))[:top]
+        return [(self._ids[cand[n]], round(float(100.0 * value[n]), 1)) for n in order]
+
+    def bm25_only(self, text: str, top: int = 5) -> list[tuple[int, float]]:
+        """Plain BM25 ranking without re-ranking (for measurements); score is BM25 relative to the best."""
+        saved = self.weights
+        try:
+            self.weights = None
+            return self.search(text, top)
+        finally:
+            self.weights = saved
+
+    def candidates(self, text: str, depth: int) -> tuple[list[int], np.ndarray] | None:
+        """BM25 top-`depth` documents (positions) and their re-ranking features (see FEATURES)."""
         if self._dirty:
             self.commit()
-        if top < 1 or not self._ids:
-            return []
+        if not self._ids:
+            return None
         q_keys = content_keys(text, social=True)
-        q_counts: dict[int, int] = {}
-        for k in q_keys:
-            tid = self._vocab.get(k)
-            if tid is not None:
-                q_counts[tid] = q_counts.get(tid, 0) + 1
-        if not q_counts:
-            return []
+        q_tids = {self._vocab[k] for k in q_keys if k in self._vocab}
+        if not q_tids:
+            return None
         scores = np.zeros(len(self._ids), dtype=np.float32)
-        for tid in q_counts:  # query term frequency ignored: tweets repeat words for emphasis
+        for tid in q_tids:  # query term frequency ignored: tweets repeat words for emphasis
             lo, hi = self._offsets[tid], self._offsets[tid + 1]
             scores[self._post_docs[lo:hi]] += self._post_imp[lo:hi]
-        depth = max(top, self.rerank_depth)
         if depth < len(scores):
             cand = np.argpartition(-scores, depth - 1)[:depth]
         else:
             cand = np.arange(len(scores))
         cand = cand[scores[cand] > 0]
         if not len(cand):
-            return []
-        best = float(scores[cand].max())
-        ranked = self._rerank(q_keys, cand, scores, best)
-        return ranked[:top]
+            return None
+        cand_list = cand.tolist()
+        return cand_list, self._features(q_keys, cand_list, scores)
 
-    def _rerank(self, q_keys: list[str], cand: np.ndarray, scores: np.ndarray, best: float) -> list[tuple[int, float]]:
-        w_doc, w_query, w_fuzz, w_bm25 = self.weights
-        idf = self._idf
-        vocab = self._vocab
+    def _features(self, q_keys: list[str], cand: list[int], scores: np.ndarray) -> np.ndarray:
+        idf, vocab = self._idf, self._vocab
         default_idf = float(idf.max()) if len(idf) else 1.0
+
+        def weight(k: str) -> float:
+            tid = vocab.get(k)
+            return float(idf[tid]) if tid is not None else default_idf
+
         q_set = set(q_keys)
-        q_weight = {k: (float(idf[vocab[k]]) if k in vocab else default_idf) for k in q_set}
+        q_weight = {k: weight(k) for k in q_set}
         q_mass = sum(q_weight.values()) or 1.0
         q_str = " ".join(q_keys)
-        out = []
-        for d in cand.tolist():
-            d_keys = set(self._keys[d].split())
-            d_weight = {k: float(idf[vocab[k]]) for k in d_keys}
-            d_mass = sum(d_weight.values()) or 1.0
+        q_bigrams = set(zip(q_keys, q_keys[1:]))
+        best = float(scores[cand].max()) or 1.0
+        out = np.zeros((len(cand), len(FEATURES)), dtype=np.float64)
+        for n, d in enumerate(cand):
+            d_list = self._keys[d].split()
+            d_keys = set(d_list)
+            d_mass = sum(weight(k) for k in d_keys) or 1.0
             shared = q_set & d_keys
-            doc_cover = sum(d_weight[k] for k in shared) / d_mass
-            query_cover = sum(q_weight[k] for k in shared) / q_mass
-            fz = fuzz.token_set_ratio(q_str, self._keys[d]) / 100.0
-            rel = float(scores[d]) / best
-            value = w_doc * doc_cover + w_query * query_cover + w_fuzz * fz + w_bm25 * rel
-            out.append((value, self._ids[d]))
-        total = w_doc + w_query + w_fuzz + w_bm25 or 1.0
-        out.sort(key=lambda x: (-x[0], x[1]))
-        return [(doc_id, round(100.0 * v / total, 1)) for v, doc_id in out]
+            t_keys = set(self._title_keys[d].split())
+            t_mass = sum(weight(k) for k in t_keys)
+            d_bigrams = set(zip(d_list, d_list[1:]))
+            out[n] = (
+                sum(weight(k) for k in shared) / d_mass,
+                sum(q_weight[k] for k in shared) / q_mass,
+                fuzz.token_set_ratio(q_str, self._keys[d]) / 100.0,
+                float(scores[d]) / best,
+                sum(weight(k) for k in t_keys & q_set) / t_mass if t_mass else 0.0,
+                len(d_bigrams & q_bigrams) / len(d_bigrams) if d_bigrams else 0.0,
+                fuzz.partial_ratio(self._keys[d], q_str) / 100.0,
+            )
+        return out
 
-    def bm25_only(self, text: str, top: int = 5) -> list[tuple[int, float]]:
-        """Plain BM25 ranking without re-ranking (for measurements)."""
-        saved = self.rerank_depth, self.weights
-        try:
-            self.weights = (0.0, 0.0, 0.0, 1.0)
-            return self.search(text, top)
-        finally:
-            self.rerank_depth, self.weights = saved
+
+FEATURES = ("doc_cover", "query_cover", "token_set", "bm25_rel", "title_cover", "bigram_cover", "partial")

@@ -79,18 +79,27 @@ WEEKDAYS = {
 }
 
 # Multi-word names and abbreviations folded to one key before tokenising.
+def _has(*needles: str, lower: bool = False):
+    """A cheap substring test that must pass before a phrase regex can match (speeds up indexing)."""
+    if lower:
+        return lambda text: any(n in text.lower() for n in needles)
+    return lambda text: any(n in text for n in needles)
+
+
 _PHRASES = [
-    (re.compile(r"\bU\.?\s?S\.?\s?A\.?(?=\W|$)"), " USA "),
-    (re.compile(r"\bU\.S\.(?=\W|$)|\bU\.S\b|\bUS\b"), " USA "),
-    (re.compile(r"\bUnited States(?: of America)?\b", re.I), " USA "),
-    (re.compile(r"\bU\.N\.(?=\W|$)|\bU\.N\b|\bUN\b"), " UNO "),
-    (re.compile(r"\bUnited Nations\b", re.I), " UNO "),
-    (re.compile(r"\bU\.K\.(?=\W|$)|\bUK\b"), " UK "),
-    (re.compile(r"\bUnited Kingdom\b|\bGreat Britain\b|\bBritain\b", re.I), " UK "),
-    (re.compile(r"\bE\.U\.(?=\W|$)|\bEuropean Union\b", re.I), " EU "),
-    (re.compile(r"\bper cent\b|\bpercent\b|\bpct\b", re.I), " % "),
-    (re.compile(r"\bturn(?:ed|s|ing)? down\b", re.I), " reject "),
+    (_has("US", "U.S", "U. S"), re.compile(r"\bU\.?\s?S\.?\s?A\.?(?=\W|$)"), " USA "),
+    (_has("US", "U.S"), re.compile(r"\bU\.S\.(?=\W|$)|\bU\.S\b|\bUS\b"), " USA "),
+    (_has("united states", lower=True), re.compile(r"\bUnited States(?: of America)?\b", re.I), " USA "),
+    (_has("UN", "U.N"), re.compile(r"\bU\.N\.(?=\W|$)|\bU\.N\b|\bUN\b"), " UNO "),
+    (_has("united nations", lower=True), re.compile(r"\bUnited Nations\b", re.I), " UNO "),
+    (_has("UK", "U.K"), re.compile(r"\bU\.K\.(?=\W|$)|\bUK\b"), " UK "),
+    (_has("united kingdom", "britain", lower=True),
+     re.compile(r"\bUnited Kingdom\b|\bGreat Britain\b|\bBritain\b", re.I), " UK "),
+    (_has("E.U", "European Union"), re.compile(r"\bE\.U\.(?=\W|$)|\bEuropean Union\b", re.I), " EU "),
+    (_has("cent", "pct", lower=True), re.compile(r"\bper cent\b|\bpercent\b|\bpct\b", re.I), " % "),
+    (_has("down", lower=True), re.compile(r"\bturn(?:ed|s|ing)? down\b", re.I), " reject "),
 ]
+
 
 # Synonym groups for common news wording; the first word is the canonical key (already stemmed).
 _SYNONYM_GROUPS = [
@@ -102,7 +111,7 @@ _SYNONYM_GROUPS = [
     ("halt", "halt halted halts halting pause paused pauses pausing suspend suspended suspension "
              "moratorium freeze froze frozen stop stopped stops stopping cease ceased"),
     ("impos", "impose imposed imposes imposing slap slapped slaps levy levied"),
-    ("fresh", "fresh latest new newest additional further"),
+    ("fresh", "fresh latest newest additional"),
     ("kill", "kill killed kills killing slain slay murdered"),
     ("die", "die died dies dying death deaths dead"),
     ("ban", "ban banned bans banning prohibit prohibited prohibits outlaw outlawed"),
@@ -133,34 +142,53 @@ _TOKEN_RE = re.compile(
     re.X,
 )
 _URL_RE = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.I)
+_TRAILER_HANDLE_RE = re.compile(r"[—–]\s*([^—–]{0,80}?)\s*\(@?\w+\)(\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*)$")
 _HANDLE_RE = re.compile(r"[@#]([A-Za-z0-9_]+)")
 _CAMEL_RE = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
 # "— Name (@handle) Month DD, YYYY" at the end of an embedded tweet
 _TWEET_TRAILER_RE = re.compile(r"[—–-]\s*[^—–]{0,80}\(@?\w+\)\s+[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*$")
 
 
+TWEET_TRAILER = "name-date"  # "drop", "name-date" (drop the handle only) or "keep"
+
+
 @dataclass(frozen=True, slots=True)
 class Term:
     key: str  # canonical form compared across texts
     surface: str  # how it appeared, for reasons
-    kind: str  # "word", "name", "number", "date", "boiler"
+    kind: str  # "word", "name", "cap" (capitalised sentence start), "number", "date", "boiler"
 
 
 # ---------------------------------------------------------------------------------------------
 # stemming
 
 
+_NO_PLURAL = frozenset({"news", "always", "series", "species", "perhaps", "whereas", "texas", "kansas",
+                        "arkansas", "lens", "physics", "politics", "economics", "mathematics", "ethics"})
+
+
+def stem(word: str, synonyms: bool = True) -> str:
+    """A light suffix stripper (plural, -ed, -ing, -ly, final e, demonym -an), with synonym folding."""
+    return _stem_syn(word) if synonyms else _stem_plain(word)
+
+
 @lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """A light suffix stripper (plural, -ed, -ing, -ly, final e, demonym -an) with synonym folding."""
+def _stem_syn(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    syn = _SYNONYMS.get(w[:-2] if w.endswith("'s") else w)
+    if syn is not None:
+        return syn
+    w = _stem_plain(w)
+    return _SYNONYMS.get(w, w)
+
+
+@lru_cache(maxsize=200_000)
+def _stem_plain(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     elif w.endswith("'"):
         w = w[:-1]
-    syn = _SYNONYMS.get(w)
-    if syn is not None:
-        return syn
     n = len(w)
     if n <= 3:
         return w
@@ -168,7 +196,7 @@ def stem(word: str) -> str:
         w = w[:-3] + "y"
     elif w.endswith("sses"):
         w = w[:-2]
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")):
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is", "ous")) and w not in _NO_PLURAL:
         w = w[:-1]
     if w.endswith("ing") and len(w) > 5 and _has_vowel(w[:-3]):
         w = _undouble(w[:-3])
@@ -180,8 +208,7 @@ def stem(word: str) -> str:
         w = w[:-1]  # korean -> korea, russian -> russia, american -> america
     if w.endswith("e") and len(w) > 4:
         w = w[:-1]
-    syn = _SYNONYMS.get(w)
-    return syn if syn is not None else w
+    return w
 
 
 def _has_vowel(s: str) -> bool:
@@ -206,7 +233,10 @@ def fold(text: str) -> str:
 
 def clean_social(text: str) -> str:
     """Strip tweet furniture: trailer, URLs; split #HashTags and @handles into words."""
-    text = _TWEET_TRAILER_RE.sub(" ", text)
+    if TWEET_TRAILER == "drop":
+        text = _TWEET_TRAILER_RE.sub(" ", text)
+    elif TWEET_TRAILER == "name-date":
+        text = _TRAILER_HANDLE_RE.sub(lambda m: ". " + m.group(1) + ". " + m.group(2), text)
     text = _URL_RE.sub(" ", text)
     return _HANDLE_RE.sub(lambda m: " " + _CAMEL_RE.sub(" ", m.group(1)).replace("_", " ") + " ", text)
 
@@ -237,13 +267,14 @@ def _parse_numeral(raw: str) -> tuple[str, bool] | None:
 # analysis
 
 
-def analyse(text: str, *, social: bool = False) -> list[Term]:
+def analyse(text: str, *, social: bool = False, synonyms: bool = True) -> list[Term]:
     """Terms of a text in order: numbers, dates, names and stemmed content words (no stopwords)."""
     text = fold(text)
     if social:
         text = clean_social(text)
-    for pattern, repl in _PHRASES:
-        text = pattern.sub(repl, text)
+    for guard, pattern, repl in _PHRASES:
+        if guard(text):
+            text = pattern.sub(repl, text)
     raw: list[tuple[str, str, bool]] = []  # (kind, token, sentence_initial)
     initial = True
     for m in _TOKEN_RE.finditer(text):
@@ -254,19 +285,45 @@ def analyse(text: str, *, social: bool = False) -> list[Term]:
             continue
         raw.append((kind, tok, initial))
         initial = False
-    return _terms_from_tokens(raw)
+    return _terms_from_tokens(raw, synonyms)
 
 
-def _terms_from_tokens(raw: list[tuple[str, str, bool]]) -> list[Term]:
+_SPECIAL_WORDS = frozenset(MONTHS) | frozenset(f"{m}." for m in MONTHS) | frozenset(WEEKDAYS) \
+    | frozenset(f"{d}." for d in WEEKDAYS) | frozenset(_WORD_NUMBERS) | frozenset(_SCALES) | {"a"}
+
+
+def _word_kind(tok: str, initial: bool, headline: bool) -> str:
+    """"name" (capitalised inside a sentence, or an acronym), "cap" (capitalised at a sentence start:
+    a name or not, the caller decides from other texts) or "word"."""
+    if not tok[0].isupper() or headline:
+        return "word"
+    if tok.isupper() and len(tok) > 1:
+        return "name"
+    return "cap" if initial else "name"
+
+
+def _terms_from_tokens(raw: list[tuple[str, str, bool]], synonyms: bool = True) -> list[Term]:
     out: list[Term] = []
     words = [tok for kind, tok, _ in raw if kind == "word" and tok.lower() not in STOPWORDS]
     # Title Case or ALL CAPS headlines: capitals say nothing about names there
-    caps = sum(1 for w in words if w[0].isupper())
-    headline = len(words) >= 4 and caps >= 0.75 * len(words)
+    lower = sum(1 for w in words if not w[0].isupper())
+    headline = len(words) >= 5 and lower <= len(words) // 10
     i, n = 0, len(raw)
     while i < n:
         kind, tok, initial = raw[i]
         low = tok.lower()
+        if kind == "word" and low not in _SPECIAL_WORDS:  # fast path: an ordinary word
+            i += 1
+            if low in STOPWORDS:
+                continue
+            key = stem(low, synonyms)
+            if key in STOPWORDS or len(key) < 2:
+                continue
+            if low in BOILERPLATE or key in BOILERPLATE:
+                out.append(Term(key, tok, "boiler"))
+            else:
+                out.append(Term(key, tok, _word_kind(tok, initial, headline)))
+            continue
         # --- dates: "Nov. 21", "November 21st", "21 November", weekdays, month names
         month = _month_of(raw, i) if kind == "word" else None
         if kind == "word" and month is not None:
@@ -327,16 +384,14 @@ def _terms_from_tokens(raw: list[tuple[str, str, bool]]) -> list[Term]:
             if low in STOPWORDS:
                 i += 1
                 continue
-            key = stem(low)
+            key = stem(low, synonyms)
             if key in STOPWORDS or len(key) < 2:
                 i += 1
                 continue
             if low in BOILERPLATE or key in BOILERPLATE:
                 out.append(Term(key, tok, "boiler"))
-            elif tok[0].isupper() and not headline and (not initial or tok.isupper()):
-                out.append(Term(key, tok, "name"))
             else:
-                out.append(Term(key, tok, "word"))
+                out.append(Term(key, tok, _word_kind(tok, initial, headline)))
         i += 1
     return out
 
@@ -435,6 +490,6 @@ def _number_words(raw, i) -> tuple[str, int, bool] | None:
     return str(value), j, False
 
 
-def content_keys(text: str, *, social: bool = False) -> list[str]:
+def content_keys(text: str, *, social: bool = False, synonyms: bool = True) -> list[str]:
     """Just the canonical keys, for indexing."""
-    return [t.key for t in analyse(text, social=social)]
+    return [t.key for t in analyse(text, social=social, synonyms=synonyms)]

@@ -17,6 +17,7 @@ How it works
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,8 +34,10 @@ CERTAIN_THRESHOLD = 75.0
 INCONSISTENCY_THRESHOLD = 55.0
 # Pairs that share only names and boilerplate never score above this.
 NAME_ONLY_CAP = 40.0
+# ... and pairs whose only evidence besides names is one shared word never score above this.
+ONE_WORD_CAP = 50.0
 
-BASE_WEIGHT = {"word": 1.0, "name": 1.0, "number": 1.6, "date": 1.3, "boiler": 0.15}
+BASE_WEIGHT = {"word": 1.0, "name": 1.0, "cap": 1.0, "number": 1.6, "date": 1.3, "boiler": 0.15}
 IDF_PSEUDO_DOCS = 20  # pseudo-count added to N in the idf, so small sets do not inflate rarity
 MIN_MASS = 3.0  # a claim with less weight than this is too short to be "contained" in another
 VALUE_BONUS = 7.0  # per agreeing number/date, at most two
@@ -43,6 +46,10 @@ CANDIDATE_MIN_SHARED = 1.2  # shared candidate-term weight (idf-scaled) needed b
 MAX_POSTING_SHARE = 0.2  # terms in more than this share of the claims do not generate candidates
 MIN_POSTING_CAP = 30
 
+DISTINCTIVE_NAME_SHARE = 0.02  # names in fewer claims than this share identify what a claim is about
+NEGATION_PENALTY = 25.0  # one claim negated, the other not: "is" vs "is not"
+SUBSTITUTION_PENALTY = 20.0  # a different name in the same place: "English-language" vs "Spanish-language"
+_NEGATION = re.compile(r"\b(?:not|never|no|none|neither|nor|nobody|nothing|cannot|without)\b|n't\b", re.I)
 _DISPLAY = {"uno": "U.N.", "usa": "U.S.", "uk": "U.K.", "eu": "EU"}
 
 
@@ -54,6 +61,7 @@ class _Doc:
     kinds: dict[str, str]  # key -> kind
     order: list[str]  # keys in order of first occurrence
     units: dict[str, str]  # value key -> unit (following word key) or ""
+    negated: bool = False  # has "not", "never", "no" ...
     fuzzy: str = ""  # canonical content string for rapidfuzz
     bigrams: frozenset = frozenset()  # ordered (skip-)bigrams of non-boilerplate keys
 
@@ -69,15 +77,16 @@ def _doc(claim_id: int, text: str, is_new: bool) -> _Doc:
             keys[t.key] = t.surface
             kinds[t.key] = t.kind
             order.append(t.key)
-        elif t.kind == "name":
-            kinds[t.key] = "name"
+        elif _KIND_RANK.get(t.kind, 0) > _KIND_RANK.get(kinds[t.key], 0):
+            kinds[t.key] = t.kind
         if t.kind in ("number", "date") and t.key not in units:
             units[t.key] = _unit(t, terms, idx)
     seq = [t.key for t in terms if t.kind != "boiler"]
     fuzzy = " ".join(seq)
     bigrams = {(seq[x], seq[x + 1]) for x in range(len(seq) - 1)}
     bigrams |= {(seq[x], seq[x + 2]) for x in range(len(seq) - 2)}
-    return _Doc(claim_id, is_new, keys, kinds, order, units, fuzzy, frozenset(bigrams))
+    negated = _NEGATION.search(text) is not None
+    return _Doc(claim_id, is_new, keys, kinds, order, units, negated, fuzzy, frozenset(bigrams))
 
 
 def _unit(t: Term, terms: list[Term], idx: int) -> str:
@@ -106,25 +115,34 @@ def _value_sort(key: str) -> str:
     return "number"
 
 
+_KIND_RANK = {"cap": 1, "word": 2, "name": 3}
+
+
 class _Weights:
     def __init__(self, docs: list[_Doc]) -> None:
         df: dict[str, int] = defaultdict(int)
-        name_keys: set[str] = set()
+        as_name: dict[str, int] = defaultdict(int)
+        as_word: dict[str, int] = defaultdict(int)
         for d in docs:
             for k, kind in d.kinds.items():
                 df[k] += 1
-                if kind == "name":
-                    name_keys.add(k)
+                if kind in ("name", "cap"):
+                    as_name[k] += 1
+                elif kind == "word":
+                    as_word[k] += 1
         self.df = df
         self.n = len(docs)
-        self.name_keys = name_keys
+        # a name is what is mostly written with a capital inside sentences ("Film" in one title is not)
+        # (a capitalised sentence start never seen in lower case is taken for a name too)
+        self.name_keys = {k for k, c in as_name.items() if c > as_word.get(k, 0)}
+        self.distinctive_df = max(3, int(DISTINCTIVE_NAME_SHARE * self.n))
         n_eff = self.n + IDF_PSEUDO_DOCS
         self._idf = {k: math.log(n_eff / c) for k, c in df.items()}
 
     def kind(self, doc: _Doc, key: str) -> str:
         kind = doc.kinds[key]
-        if kind == "word" and key in self.name_keys:
-            return "name"  # "Trump" at the start of a sentence is still a name
+        if kind in ("word", "name", "cap"):
+            return "name" if key in self.name_keys else "word"  # "Trump" starting a sentence is a name
         return kind
 
     def weight(self, doc: _Doc, key: str) -> float:
@@ -149,6 +167,22 @@ def find_overlaps(new: Sequence[tuple[int, str]],
             if key not in out or out[key].score < draft.score:
                 out[key] = draft
     return sorted(out.values(), key=lambda d: (d.a, d.b))
+
+
+class OverlapScorer:
+    """Scores any pair of a fixed set of claims, with no threshold (for calibration and benchmarks)."""
+
+    def __init__(self, claims: Sequence[tuple[int, str]]) -> None:
+        self._docs = {i: _doc(i, t, True) for i, t in claims}
+        self._weights = _Weights(list(self._docs.values()))
+
+    def score(self, a: int, b: int) -> OverlapDraft | None:
+        """The pair's draft (any score), or None when the claims share no term at all."""
+        return score_pair(self._docs[a], self._docs[b], self._weights)
+
+    def candidate_pairs(self) -> set[tuple[int, int]]:
+        docs = list(self._docs.values())
+        return {tuple(sorted((docs[i].id, docs[j].id))) for i, j in _candidates(docs, self._weights)}
 
 
 def _candidates(docs: list[_Doc], weights: _Weights) -> list[tuple[int, int]]:
@@ -205,7 +239,7 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights) -> OverlapDraft | None:
     if conflicts and wording >= INCONSISTENCY_THRESHOLD and content_weight > 0:
         x, y = conflicts[0]
         reason = f"different {_value_label(x)}: {_show_value(a, x)} vs {_show_value(b, y)}; " \
-                 f"shared: {_shared_list(a, shared - values_a, wa)}"
+                 f"shared: {_shared_list(a, shared - values_a, wa, weights)}"
         return OverlapDraft(a.id, b.id, round(min(100.0, wording), 1), reason, OverlapKind.INCONSISTENCY)
 
     score = wording
@@ -216,8 +250,22 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights) -> OverlapDraft | None:
                if weights.kind(a, bg[0]) in ("word", "number", "date")
                or weights.kind(a, bg[1]) in ("word", "number", "date")]
     score += PHRASE_BONUS * min(3, len(phrases))
+    score = min(100.0, score)  # caps and penalties below act on the bounded score
     if not content_weight and not specific:
         score = min(score, NAME_ONLY_CAP)
+    elif len(content_shared) + len(specific) < 2:
+        score = min(score, ONE_WORD_CAP)
+    names_a = {k for k in ka if weights.kind(a, k) == "name"}
+    names_b = {k for k in kb if weights.kind(b, k) == "name"}
+    rare_a = {k for k in names_a if weights.df[k] <= weights.distinctive_df}
+    rare_b = {k for k in names_b if weights.df[k] <= weights.distinctive_df}
+    if rare_a and rare_b and not rare_a & rare_b and not specific:
+        score = min(score, ONE_WORD_CAP)  # about different people or things
+    elif names_a - names_b and names_b - names_a and len(names_a ^ names_b) <= 3 \
+            and len(ka - kb) <= 2 and len(kb - ka) <= 2:
+        score -= SUBSTITUTION_PENALTY  # the same sentence about someone or something else
+    if a.negated != b.negated:
+        score -= NEGATION_PENALTY
     if conflicts:
         score -= 15.0  # different numbers but not similar enough to call it an inconsistency
     score = max(0.0, min(100.0, score))
@@ -225,7 +273,7 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights) -> OverlapDraft | None:
     if same_values:
         v = sorted(same_values, key=lambda k: (-wa[k], a.order.index(k)))[0]
         parts.append(f"same {_value_label(v)} {_show_value(a, v)}")
-    parts.append("shared: " + _shared_list(a, shared - values_a, wa))
+    parts.append("shared: " + _shared_list(a, shared - values_a, wa, weights))
     return OverlapDraft(a.id, b.id, round(score, 1), "; ".join(parts), OverlapKind.DUPLICATE)
 
 
@@ -261,8 +309,12 @@ def _show_value(doc: _Doc, key: str) -> str:
     return surface  # "60 days": the number with the word after it
 
 
-def _shared_list(doc: _Doc, keys: set[str], w: dict[str, float], limit: int = 4) -> str:
-    ordered = sorted((k for k in keys if doc.kinds[k] != "boiler"), key=lambda k: (-w[k], doc.order.index(k)))
+def _shared_list(doc: _Doc, keys: set[str], w: dict[str, float], weights: _Weights, limit: int = 4) -> str:
+    def rank(k: str) -> tuple[float, int]:
+        boost = 1.3 if weights.kind(doc, k) == "word" else 1.0  # "moratorium, tests" say more than "North, Korea"
+        return -w[k] * boost, doc.order.index(k)
+
+    ordered = sorted((k for k in keys if doc.kinds[k] != "boiler"), key=rank)
     shown = []
     for k in ordered[:limit]:
         shown.append(_DISPLAY.get(k, doc.keys[k]))

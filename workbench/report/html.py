@@ -3,7 +3,7 @@
 from functools import lru_cache
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from workbench.report.formatting import (
     STANCE_LABELS, authors_text, human_date, human_datetime, ink, link_url, safe_colour, source_claims,
@@ -24,9 +24,14 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(
         human_date=human_date, human_datetime=human_datetime, link_url=link_url, colour=safe_colour, ink=ink,
-        stance=lambda s: STANCE_LABELS.get(str(s), str(s).capitalize()),
+        stance=lambda s: STANCE_LABELS.get(str(s), str(s).capitalize()), lines=_lines,
     )
     return env
+
+
+def _lines(text: str) -> Markup:
+    """Escaped text with its line breaks kept as <br>."""
+    return Markup("<br>").join(escape(line) for line in str(text or "").splitlines())
 
 
 def _css(*names: str) -> str:

@@ -16,6 +16,9 @@ from workbench.storage import settings as settings_repo
 
 ARCHIVE_THRESHOLD = 80.0  # used when the archive service does not say what a confident match is
 ARCHIVE_LIMIT = 3  # "checked before" matches shown per claim
+# the archive service may say what a confident match is under one of these names
+ARCHIVE_THRESHOLD_NAMES = ("REPORT_THRESHOLD", "CONFIDENT_SCORE", "STRONG_SCORE", "HIGH_SCORE", "MATCH_THRESHOLD",
+                           "THRESHOLD")
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +146,7 @@ def build_report(db: Database, article_id: int, workspace_name: str,
     evidence = report_queries.evidence_by_claim(db, article_id)
     overlaps = report_queries.overlaps(db, article_id)
     outside = report_queries.claims_by_id(db, _outside_ids(overlaps, numbers))
-    archive = _archive_lookup(db)
+    checked_before = _checked_before(db, claims)
 
     by_claim: dict[int, list[OverlapItem]] = {}
     confirmed: list[ConfirmedOverlap] = []
@@ -169,8 +172,9 @@ def build_report(db: Database, article_id: int, workspace_name: str,
             number=numbers[c.id], id=c.id, text=c.text, attribution=c.attribution, kind=str(c.kind),
             start=c.start, end=c.end, verdict=_option(scale, c.verdict), rationale=c.rationale,
             evidence=tuple(_evidence_item(e) for e in evidence.get(c.id, ())),
-            overlaps=tuple(sorted(by_claim.get(c.id, ()), key=lambda o: (o.other_number or 10**9, -o.score))),
-            checked_before=archive(c),
+            overlaps=tuple(sorted(by_claim.get(c.id, ()),
+                                  key=lambda o: (o.state != "confirmed", o.other_number or 10**9, -o.score))),
+            checked_before=checked_before.get(c.id, ()),
         )
         for c in claims
     )
@@ -224,37 +228,46 @@ def _other(claim_id: int, texts: dict[int, str], outside: dict[int, tuple[Claim,
     return (claim.text if claim else ""), title
 
 
-def _archive_lookup(db: Database):
-    """Top "checked before" matches per claim if the archive service exists; else nothing."""
+def _checked_before(db: Database, claims: list[Claim]) -> dict[int, tuple[CheckedBefore, ...]]:
+    """Top "checked before" matches per claim from the archive service, if it exists and holds claims.
+
+    The report never fails because of the archive: any error there leaves the section out.
+    """
+    if not claims:
+        return {}
     try:
         from workbench.services import archive as archive_service
     except ImportError:
-        return lambda claim: ()
-    finder = next((getattr(archive_service, name) for name in
-                   ("matches_for_claim", "archive_matches_for_claim", "checked_before", "find_matches")
-                   if callable(getattr(archive_service, name, None))), None)
-    if finder is None:
-        return lambda claim: ()
-    threshold = next((float(getattr(archive_service, name)) for name in
-                      ("REPORT_THRESHOLD", "CONFIDENT_SCORE", "STRONG_SCORE", "HIGH_SCORE", "THRESHOLD",
-                       "MATCH_THRESHOLD") if isinstance(getattr(archive_service, name, None), (int, float))),
-                     ARCHIVE_THRESHOLD)
+        return {}
+    threshold = next((float(getattr(archive_service, name)) for name in ARCHIVE_THRESHOLD_NAMES
+                      if isinstance(getattr(archive_service, name, None), (int, float))), ARCHIVE_THRESHOLD)
+    try:
+        size = getattr(archive_service, "archive_size", None)
+        if callable(size) and not size(db):
+            return {}
+        found = _search_archive(archive_service, db, claims)
+    except Exception:  # noqa: BLE001 - an optional section; the rest of the report stands
+        return {}
+    result: dict[int, tuple[CheckedBefore, ...]] = {}
+    for claim_id, matches in found.items():
+        kept = sorted((m for m in matches or () if float(getattr(m, "score", 0.0)) >= threshold),
+                      key=lambda m: -float(m.score))[:ARCHIVE_LIMIT]
+        if kept:
+            result[claim_id] = tuple(CheckedBefore(m.claim.text, m.claim.title, m.claim.rating, m.claim.url,
+                                                   float(m.score)) for m in kept)
+    return result
 
-    def lookup(claim: Claim) -> tuple[CheckedBefore, ...]:
-        try:
-            found = finder(db, claim.id)
-        except TypeError:
-            found = finder(db, claim.text)
-        except Exception:  # a report must not fail because the archive helper does
-            return ()
-        result = []
-        for match in found or ():
-            score = float(getattr(match, "score", 0.0))
-            item = getattr(match, "claim", None)
-            if item is None or score < threshold:
-                continue
-            result.append(CheckedBefore(item.text, item.title, item.rating, item.url, score))
-        result.sort(key=lambda m: -m.score)
-        return tuple(result[:ARCHIVE_LIMIT])
 
-    return lookup
+def _search_archive(archive_service, db: Database, claims: list[Claim]) -> dict[int, list]:
+    """claim id -> ArchiveMatch list, with one index for the whole article when the service allows it."""
+    if callable(getattr(archive_service, "search_many", None)):
+        queries = [(str(c.id), c.text) for c in claims]
+        generator = archive_service.search_many(db, queries, top=ARCHIVE_LIMIT)
+        while True:
+            try:
+                next(generator)
+            except StopIteration as stop:
+                return {int(qid): matches for qid, matches in stop.value}
+    if callable(getattr(archive_service, "search", None)):
+        return {c.id: archive_service.search(db, c.text, top=ARCHIVE_LIMIT) for c in claims}
+    return {}

@@ -12,15 +12,16 @@ from workbench.domain import Claim, VerdictScale
 from workbench.domain.verdicts import DEFAULT_SCALE
 
 NUMBER, TEXT, ATTRIBUTION, KIND, WORTH, VERDICT, EVIDENCE, OVERLAP = range(8)
-HEADERS = ("#", "Claim", "Attributed to", "Kind", "Check-worthy", "Verdict", "Evidence", "Overlap")
+HEADERS = ("#", "Claim", "Attributed to", "Kind", "Worth", "Verdict", "Evidence", "Overlap")
 HEADER_TIPS = ("Position in the article", "The claim as it stands alone", "Who makes the claim",
-               "What sort of fact it states", "How worth checking the claim looks (0-100)",
+               "What sort of fact it states", "Check-worthiness: how worth checking the claim looks (0-100)",
                "Verdict from the workspace's scale", "Linked sources", "Overlaps with another claim")
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 ClaimIdRole = Qt.ItemDataRole.UserRole + 2
 _CENTRED = {NUMBER, WORTH, EVIDENCE, OVERLAP}
 _Index = QModelIndex | QPersistentModelIndex
+_NEW_FILTER_API = hasattr(QSortFilterProxyModel, "beginFilterChange")
 
 
 class ClaimsModel(QAbstractTableModel):
@@ -209,6 +210,8 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         self._recompute()
 
     def _recompute(self) -> None:
+        if _NEW_FILTER_API:
+            self.beginFilterChange()
         if not self.active:
             self._accepted = None
         else:
@@ -219,7 +222,10 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
                 and (kind is None or str(c.kind) == kind)
                 for c, hay in zip(claims, self._haystacks)
             ]
-        self.invalidateRowsFilter()
+        if _NEW_FILTER_API:  # Qt >= 6.10 deprecates invalidateRowsFilter
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.sourceModel().sort(column, order)  # see the module docstring

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-import sqlite_utils
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -16,7 +15,7 @@ class Session(QObject):
     changed = Signal(object)  # Changes, after every action, undo and redo
     failed = Signal(object)  # an exception from an action the person asked for
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, parent: QObject | None = None) -> None:
+    def __init__(self, db, path: Path, parent: QObject | None = None) -> None:  # db: sqlite_utils.Database
         super().__init__(parent)
         self.db = db
         self.path = Path(path)

@@ -1,0 +1,63 @@
+"""run_app: the screenshot path and bad workspaces give a clear message, never a traceback."""
+
+import os
+import subprocess
+import sys
+
+from tests.ui.conftest import build_workspace
+
+
+def run_cli(*args, tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    return subprocess.run([sys.executable, "-m", "workbench", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+def test_screenshot_writes_a_png(tmp_path):
+    db, _ = build_workspace(tmp_path / "shot.factwb")
+    db.close()
+    out = tmp_path / "shot.png"
+    result = run_cli("--db", str(tmp_path / "shot.factwb"), "--screenshot", str(out), tmp_path=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_unusable_workspace_is_a_clear_error(tmp_path):
+    bad = tmp_path / "notes.factwb"
+    bad.write_text("this is not a database", encoding="utf-8")
+    result = run_cli("--db", str(bad), "--screenshot", str(tmp_path / "x.png"), tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert "not a Fact Workbench workspace" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_opening_a_bad_workspace_in_the_app_shows_a_message(window, monkeypatch, tmp_path):
+    shown = []
+    monkeypatch.setattr("workbench.ui.main_window.show_error", lambda parent, exc: shown.append(str(exc)))
+    bad = tmp_path / "bad.factwb"
+    bad.write_bytes(b"garbage" * 10)
+    path = window.session.path
+    assert window.open_workspace(bad) is False
+    assert shown and "not a Fact Workbench workspace" in shown[0]
+    assert window.session.path == path  # still on the workspace that was open
+
+
+def test_switching_workspaces_and_recent_list(window, tmp_path):
+    from workbench.ui.main_window import recent_workspaces
+
+    other = tmp_path / "other.factwb"
+    assert window.open_workspace(other)
+    assert window.session.path == other
+    assert window.article_id is None  # a new empty workspace (the seed comes only on first run)
+    assert recent_workspaces()[0] == other
+    assert "other.factwb" in window.windowTitle()
+
+
+def test_shortcuts_are_shown_in_menus(window):
+    from workbench.ui.help import shortcuts_text
+
+    text = shortcuts_text(window)
+    for expected in ("Undo", "Next Claim", "Find Claims", "Import Article", "False"):
+        assert expected in text
+    assert window.actions["next"].shortcut().toString() == "J"

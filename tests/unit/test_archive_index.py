@@ -1,0 +1,80 @@
+"""ArchiveIndex: BM25 retrieval plus fuzzy re-ranking over normalised terms."""
+
+import pytest
+
+from workbench.matching.archive_index import ArchiveIndex
+
+ROWS = [
+    (1, "Donald Trump said he would build a wall on the Mexican border, paid for by Mexico.", "Wall"),
+    (2, "North Korea halted nuclear and missile tests for sixty days.", "Test pause"),
+    (3, "The unemployment rate fell to 3.5 percent in November 2019.", ""),
+    (4, "Barack Obama was born in Kenya.", "Obama birthplace"),
+    (5, "Drinking bleach cures the coronavirus.", "Bleach cure"),
+    (6, "The CBC deleted Trump from Home Alone 2.", "Did the CBC Cut Trump from Home Alone 2?"),
+]
+
+
+@pytest.fixture(scope="module")
+def index():
+    return ArchiveIndex.build(ROWS)
+
+
+def test_finds_a_paraphrase_first(index):
+    hits = index.search("North Korea paused its missile testing for 60 days", 3)
+    assert hits[0][0] == 2
+    assert 0 < hits[0][1] <= 100
+
+
+def test_scores_are_sorted_and_bounded(index):
+    hits = index.search("Trump wall Mexico border", 6)
+    scores = [s for _, s in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 100 for s in scores)
+    assert hits[0][0] == 1
+
+
+def test_exact_text_scores_100(index):
+    assert index.search(ROWS[3][1], 1) == [(4, 100.0)]
+
+
+def test_tweet_furniture_is_ignored(index):
+    tweet = ("DEFUND. CBC. NOW. \"CBC deletes Trump from Home Alone 2\" #DefundTheCBC https://t.co/CsHG8R9cHp "
+             "— Brad Trost (@BradTrostCPC) December 26, 2019")
+    assert index.search(tweet, 1)[0][0] == 6
+
+
+def test_numbers_match_across_forms(index):
+    assert index.search("jobless rate dropped to 3.5% in Nov. 2019", 1)[0][0] == 3
+
+
+def test_top_limits_and_no_match(index):
+    assert len(index.search("Obama Kenya", 2)) <= 2
+    assert index.search("zzzz qqqq", 5) == []
+    assert index.search("", 5) == []
+    assert index.search("Obama", 0) == []
+
+
+def test_empty_index():
+    idx = ArchiveIndex.build([])
+    assert len(idx) == 0
+    assert idx.search("anything", 5) == []
+
+
+def test_add_replaces_and_remove_forgets():
+    idx = ArchiveIndex.build([(1, "The moon is made of cheese."), (2, "Vaccines cause autism.")])
+    idx.add([(1, "The moon landing was staged in a studio.")])
+    assert len(idx) == 2
+    assert idx.search("moon landing staged", 1)[0][0] == 1
+    assert idx.search("cheese moon", 1) in ([], [(1, idx.search("cheese moon", 1)[0][1])])
+    idx.remove([2])
+    assert idx.search("vaccines autism", 5) == []
+
+
+def test_titles_help_when_given():
+    with_title = ArchiveIndex.build([(1, "A claim about a hospital ship.", "Did the USNS Comfort leave New York?"),
+                                     (2, "A claim about a cruise ship.", "Cruise ship quarantine")])
+    assert with_title.search("USNS Comfort New York", 1)[0][0] == 1
+
+
+def test_bm25_only_ranks_too(index):
+    assert index.bm25_only("bleach coronavirus", 1)[0][0] == 5

@@ -1,0 +1,174 @@
+"""The claim engine on a small self-written article: attribution, atomic claims, non-claims."""
+
+import threading
+
+import pytest
+
+from workbench.claims import extract_claims, iter_extract_claims
+from workbench.domain import Cancelled, ClaimKind, Progress
+
+ARTICLE = """Ministry Cuts Rail Budget by 12 Percent
+
+The cuts come as the city of Dalton prepares new fares.
+
+By Jane Roe
+
+March 3, 2024
+
+The transport ministry cut the rail budget by 12 percent on Monday, according to two officials briefed on the plan.
+
+"The network lost 40 million dollars last year," said Maria Lopez, the ministry's chief economist. "Ticket sales fell by a third."
+
+She added that the ministry would close four stations in May.
+
+Dalton's mayor, Tom Baker, told reporters that the city had received no warning.
+
+Unions complained that the ministry broke a promise made in 2022 to keep fares frozen, according to those sources.
+
+The council approved the fare plan on Nov. 21 and raised parking fees by 5 percent.
+
+Peter Hall, who led the ministry from 2015 to 2019, said the cuts were first announced in April.
+
+Should the government have warned the city?
+
+I think the trains will run late next year.
+
+The ministry needs to rethink its plan.
+
+John Smith contributed to this report.
+"""
+
+
+@pytest.fixture(scope="module")
+def claims():
+    return extract_claims(ARTICLE)
+
+
+def find(claims, words):
+    hits = [c for c in claims if words.lower() in c.text.lower()]
+    assert hits, f"no claim mentions {words!r}: {[c.text for c in claims]}"
+    return hits[0]
+
+
+def source(claim):
+    return ARTICLE[claim.start : claim.end]
+
+
+def test_headline_and_dek_are_claims(claims):
+    headline_end = ARTICLE.index("\n")
+    assert any(c.end <= headline_end for c in claims)
+    assert find(claims, "Ministry Cuts Rail Budget").attribution is None
+
+
+def test_according_to_names_the_source_and_is_left_out_of_the_claim(claims):
+    c = find(claims, "cut the rail budget by 12 percent")
+    assert c.attribution == "two officials briefed on the plan"
+    assert "according to" not in c.text
+    assert c.kind == ClaimKind.NUMBER
+
+
+def test_quote_attributed_after_the_quote(claims):
+    c = find(claims, "The network lost 40 million dollars")
+    assert c.attribution == "Maria Lopez"
+    assert c.kind == ClaimKind.QUOTE
+    assert '"' not in c.text
+
+
+def test_continuing_quote_keeps_the_speaker(claims):
+    assert find(claims, "Ticket sales fell by a third").attribution == "Maria Lopez"
+
+
+def test_appositive_gives_a_role_claim(claims):
+    c = find(claims, "Maria Lopez is the ministry's chief economist")
+    assert c.kind == ClaimKind.ROLE
+    assert "chief economist" in source(c)
+
+
+def test_she_added_refers_back_and_pronoun_is_resolved(claims):
+    c = find(claims, "would close four stations")
+    assert c.attribution == "Maria Lopez"
+    assert not c.text.lower().startswith("she")
+
+
+def test_told_with_appositive_speaker_names_the_person(claims):
+    c = find(claims, "received no warning")
+    assert c.attribution == "Tom Baker"
+
+
+def test_two_level_attribution(claims):
+    c = find(claims, "broke a promise")
+    assert c.attribution == "Unions (according to those sources)"
+
+
+def test_coordinated_predicates_are_split(claims):
+    first = find(claims, "approved the fare plan")
+    second = find(claims, "raised parking fees")
+    assert first is not second
+    assert "parking" not in first.text
+    assert second.text.startswith("The council")
+    assert source(second).startswith("raised parking fees")
+
+
+def test_relative_clause_is_its_own_claim_in_the_article_voice(claims):
+    c = find(claims, "led the ministry from 2015 to 2019")
+    assert c.text.startswith("Peter Hall")
+    assert c.attribution is None
+    said = find(claims, "cuts were first announced in April")
+    assert said.attribution == "Peter Hall"
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["Jane Roe", "March 3", "contributed", "warned the city", "trains will run late", "rethink its plan"],
+)
+def test_non_claims_are_left_out(claims, words):
+    start = ARTICLE.index(words)
+    assert not any(c.start <= start < c.end for c in claims), words
+
+
+def test_spans_point_at_the_source_words(claims):
+    for c in claims:
+        src = source(c)
+        assert src and src == src.strip()
+        assert 0 <= c.start < c.end <= len(ARTICLE)
+        assert 0.0 <= c.checkworthiness <= 1.0
+
+
+def test_reading_order_and_determinism(claims):
+    assert [c.start for c in claims] == sorted(c.start for c in claims)
+    assert extract_claims(ARTICLE) == claims
+
+
+def test_progress_and_result():
+    gen = iter_extract_claims(ARTICLE)
+    steps = []
+    while True:
+        try:
+            steps.append(next(gen))
+        except StopIteration as stop:
+            result = stop.value
+            break
+    assert all(isinstance(p, Progress) for p in steps)
+    assert steps[-1].done == steps[-1].total > 0
+    assert result == extract_claims(ARTICLE)
+
+
+def test_cancel_raises_cancelled():
+    cancel = threading.Event()
+    cancel.set()
+    with pytest.raises(Cancelled):
+        for _ in iter_extract_claims(ARTICLE, cancel):
+            pass
+
+
+def test_empty_text_gives_no_claims():
+    assert extract_claims("") == []
+    assert extract_claims("\n\n  \n") == []
+
+
+def test_importing_the_engine_does_not_load_spacy():
+    import subprocess
+    import sys
+
+    code = "import sys, workbench.claims; assert 'spacy' not in sys.modules, 'spaCy loaded at import'"
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,74 @@
+"""Sentence segmentation and page furniture: pure Python, no model needed."""
+
+import pytest
+
+from workbench.claims.segment import is_furniture, paragraphs, sentence_spans, split_text
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "The U.S. and the U.N. met on Nov. 21 with Dr. Smith in Oct. last year. Then they left."
+    assert sentences(text) == [
+        "The U.S. and the U.N. met on Nov. 21 with Dr. Smith in Oct. last year.",
+        "Then they left.",
+    ]
+
+
+def test_acronym_at_sentence_end_splits_before_a_sentence_starter():
+    text = "North Korea spurned talks with the U.S. The White House said nothing."
+    assert sentences(text) == ["North Korea spurned talks with the U.S.", "The White House said nothing."]
+
+
+def test_quotes_stay_with_their_sentence_and_nested_quotes_are_kept():
+    text = "\"Kim said 'no' to talks. He meant it,\" she said. Talks stalled."
+    assert sentences(text) == ["\"Kim said 'no' to talks.", "He meant it,\" she said.", "Talks stalled."]
+
+
+def test_question_inside_quote_followed_by_lowercase_does_not_split():
+    text = "\"Why now?\" he asked. Nobody answered."
+    assert sentences(text) == ["\"Why now?\" he asked.", "Nobody answered."]
+
+
+def test_em_dashes_do_not_split():
+    text = "The plan \u2014 announced on Monday \u2014 failed. It cost $5 million."
+    assert sentences(text) == ["The plan \u2014 announced on Monday \u2014 failed.", "It cost $5 million."]
+
+
+def test_paragraphs_are_boundaries_and_headline_without_period_is_a_sentence():
+    text = "Rail Budget Cut by 12 Percent\n\nThe ministry cut the budget. Fares rose.\n"
+    blocks = split_text(text)
+    got = [[text[s:e] for s, e in sents] for _, sents in blocks]
+    assert got == [["Rail Budget Cut by 12 Percent"], ["The ministry cut the budget.", "Fares rose."]]
+    assert [p.text for p in paragraphs(text)] == ["Rail Budget Cut by 12 Percent", "The ministry cut the budget. Fares rose."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Colum Lynch, Dan De Luce",
+        "December 13, 2017, 7:03 PM",
+        "13 December 2017",
+        "FP staff writer Robbie Gramer contributed to this report.",
+        "Additional reporting by Jane Roe in Paris.",
+        "Copyright 2024 The Times. All rights reserved.",
+    ],
+)
+def test_page_furniture_is_recognised(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By the end of the year, prices had risen 5 percent.", "December was the coldest month on record."],
+)
+def test_sentences_that_look_like_furniture_are_kept(line):
+    assert not is_furniture(line)
+
+
+def test_furniture_lines_are_dropped_from_the_sentences():
+    text = "Headline Here\n\nBy Jane Roe\nMarch 3, 2024\n\nThe council met on Monday."
+    got = [text[s:e] for _, sents in split_text(text) for s, e in sents]
+    assert got == ["Headline Here", "The council met on Monday."]

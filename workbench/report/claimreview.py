@@ -1,0 +1,106 @@
+"""Report data -> schema.org ClaimReview JSON-LD, one object per claim that has a verdict.
+
+Unverified claims are left out. Verdicts without a place on the numeric scale (e.g. Unproven, Not checkable)
+carry only reviewRating.alternateName: ratingValue, bestRating and worstRating are omitted rather than invented.
+"""
+
+import json
+import re
+from urllib.parse import urlsplit, urlunsplit
+
+from workbench.report.formatting import link_url
+
+CONTEXT = "https://schema.org"
+FALLBACK_AUTHOR = "Fact Workbench user"
+_ORGANISATION_WORDS = re.compile(
+    r"\b(ministry|department|government|agency|office|council|committee|commission|house|party|union|bank|"
+    r"university|institute|organi[sz]ation|association|corporation|company|inc|ltd|news|times|post|press|"
+    r"officials|sources|diplomats|spokes\w*|nations|state|states|administration|army|military|police|court|"
+    r"congress|senate|parliament|pentagon|kremlin|white|foreign|policy|reuters|associated|who|un|eu|nato|"
+    # nations and capitals that speak in news copy ("North Korea says", "Washington reneged")
+    r"korea|china|russia|iran|israel|ukraine|japan|india|france|germany|britain|america|europe|republic|"
+    r"kingdom|united|pyongyang|washington|moscow|beijing|seoul|tokyo|london|paris|brussels|tehran|kyiv)\b",
+    re.IGNORECASE,
+)
+
+
+def author_type(name: str) -> str:
+    """Person for what looks like a personal name (two to four capitalised words), else Organization."""
+    words = name.replace(".", " ").split()
+    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _ORGANISATION_WORDS.search(name):
+        return "Person"
+    return "Organization"
+
+
+def _publication(source: str) -> str:
+    host = urlsplit(source).hostname or ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def _claim_author(data, claim) -> dict | list[dict] | None:
+    if claim.attribution:
+        return {"@type": author_type(claim.attribution), "name": claim.attribution}
+    authors = [a for a in data.article.authors if a]
+    if len(authors) == 1:
+        return {"@type": "Person", "name": authors[0]}
+    if authors:
+        return [{"@type": "Person", "name": a} for a in authors]
+    publication = _publication(data.article.source) if link_url(data.article.source) else ""
+    return {"@type": "Organization", "name": publication} if publication else None
+
+
+def _claim_url(source: str, number: int) -> str | None:
+    url = link_url(source)
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, f"claim-{number}"))
+
+
+def claim_reviews(data) -> list[dict]:
+    scale = data.scale
+    article = data.article
+    article_url = link_url(article.source)
+    reviews = []
+    for claim in data.claims:
+        if not claim.verified:
+            continue
+        option = claim.verdict
+        rating: dict = {"@type": "Rating"}
+        if option.rating is not None:
+            rating.update(ratingValue=option.rating, bestRating=scale.best_rating, worstRating=scale.worst_rating)
+        rating["alternateName"] = option.label
+        item: dict = {"@type": "Claim"}
+        author = _claim_author(data, claim)
+        if author is not None:
+            item["author"] = author
+        if article.published:
+            item["datePublished"] = article.published.isoformat()
+        if article_url:
+            item["appearance"] = [{"@type": "CreativeWork", "url": article_url, "headline": article.title}]
+        review = {
+            "@context": CONTEXT,
+            "@type": "ClaimReview",
+            "claimReviewed": claim.text,
+            "reviewRating": rating,
+            "itemReviewed": item,
+            "author": {"@type": "Organization", "name": data.organisation or FALLBACK_AUTHOR},
+            "datePublished": data.generated_date,
+        }
+        url = _claim_url(article.source, claim.number)
+        if url:
+            review["url"] = url
+        if claim.rationale:
+            review["reviewBody"] = claim.rationale
+        reviews.append(review)
+    return reviews
+
+
+def render_claimreview(data) -> str:
+    """A JSON array of ClaimReview objects (each with its own @context).
+
+    "<", ">" and "&" are written as \\u escapes so the text can be pasted into a
+    <script type="application/ld+json"> block without closing it.
+    """
+    text = json.dumps(claim_reviews(data), ensure_ascii=False, indent=2)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -1,0 +1,117 @@
+"""Starting the desktop app, and rendering it to a PNG for --screenshot."""
+
+import os
+import sys
+from pathlib import Path
+
+from workbench.domain import WorkbenchError
+
+
+def run_app(db_path: Path | None, screenshot: Path | None = None) -> int:
+    if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from workbench.ui.compat import protect_none_refcount
+
+    protect_none_refcount()
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("FactWorkbench")
+    app.setApplicationName("Fact Workbench")
+    app.setDesktopFileName("fact-workbench")
+    apply_style(app)
+
+    from workbench.ui.errors import install_excepthook, show_error
+
+    if screenshot is not None:
+        try:
+            window = build_window(db_path)
+        except WorkbenchError as exc:
+            sys.stderr.write(f"workbench: error: {exc}\n")
+            return 2
+        return save_screenshot(app, window, screenshot)
+
+    # Put the (empty) window on screen first, then open the workspace: the storage stack takes
+    # longer to import than Qt itself, and a person should see the app the moment it starts.
+    from workbench.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.setWindowTitle("Fact Workbench")
+    window.show()
+    app.processEvents()
+    try:
+        session, seeds = open_session(db_path, seed_in_background=True)
+        window.bind(session)
+        if seeds:  # first run: the seed article is imported like any other, with progress
+            window.importer.import_files(seeds)
+    except WorkbenchError as exc:
+        sys.stderr.write(f"workbench: error: {exc}\n")
+        if app.platformName() not in ("offscreen", "minimal"):
+            show_error(window, exc)
+        window.close()
+        return 2
+    install_excepthook()
+    return app.exec()
+
+
+def _import_sqlite_utils_fast() -> None:
+    """sqlite-utils imports numpy when it is installed (spaCy brings it) only to map numpy types we never
+    store; that costs ~150-250 ms of start-up. Import it once with numpy hidden; numpy stays importable
+    for the claim engine afterwards."""
+    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment] - makes "import numpy" raise ImportError
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        if sys.modules.get("numpy", 0) is None:
+            del sys.modules["numpy"]
+
+
+def open_session(db_path: Path | None, seed_in_background: bool = False):
+    """The workspace wrapped for the window, and the seed files still to import (a new workspace gets
+    the seed article; in the background when asked, so the window never waits for the claim engine)."""
+    _import_sqlite_utils_fast()
+    from workbench.services.workspace import default_workspace_path, open_workspace, seed_files
+    from workbench.ui.session import Session
+
+    path = Path(db_path) if db_path is not None else default_workspace_path()
+    is_new = not path.exists() or path.stat().st_size == 0
+    defer = seed_in_background and is_new
+    session = Session(open_workspace(path, seed=not defer), path)
+    return session, (seed_files() if defer else [])
+
+
+def build_window(db_path: Path | None):
+    from workbench.ui.main_window import MainWindow
+
+    session, _ = open_session(db_path)
+    return MainWindow(session)
+
+
+def save_screenshot(app, window, out: Path) -> int:
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+    window.table.step(1)  # first claim selected, as a person would see it after pressing J
+    for _ in range(5):
+        app.processEvents()
+    window.session.runner.wait(10_000)
+    app.processEvents()
+    image = window.grab()
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(out)):
+        sys.stderr.write(f"workbench: error: could not write {out}\n")
+        return 2
+    window.close()
+    return 0
+
+
+def apply_style(app) -> None:
+    """Follow the system palette; only spacing and a few shapes come from the stylesheet."""
+    from workbench.resources import resource
+
+    qss = resource("ui", "workbench.qss")
+    if qss.exists():
+        app.setStyleSheet(qss.read_text(encoding="utf-8"))

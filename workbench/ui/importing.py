@@ -1,0 +1,120 @@
+"""Importing articles in the background with a progress bar and Cancel in the status bar."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressBar, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from workbench.ui.workers import ServiceWorker
+
+
+class ImportProgress(QWidget):
+    """Label, bar and Cancel; hidden while nothing is importing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setFixedWidth(180)
+        self.bar.setTextVisible(False)
+        self.cancel = QPushButton("Cancel")
+        self.cancel.setToolTip("Stop importing; nothing of this article is stored")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 4, 0)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel)
+        self.hide()
+
+
+class Importer(QObject):
+    """Queues imports on the session's single writer thread; reports each result."""
+
+    imported = Signal(object)  # ImportResult
+    failed = Signal(object)  # exception
+    message = Signal(str)
+
+    def __init__(self, session, progress: ImportProgress, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.progress = progress
+        self._queue: list[ServiceWorker] = []
+        progress.cancel.clicked.connect(self.cancel)
+
+    def import_files(self, paths: list[Path]) -> None:
+        for path in paths:
+            def make(db, cancel, path=path):
+                from workbench.services.articles import import_file
+
+                return import_file(db, path, cancel)
+
+            self._start(ServiceWorker(self.session.path, make), Path(path).name)
+
+    def import_text(self, text: str, title: str) -> None:
+        def make(db, cancel):
+            from workbench.services.articles import import_pasted
+
+            return import_pasted(db, text, title, cancel)
+
+        self._start(ServiceWorker(self.session.path, make), title or "pasted text")
+
+    def _start(self, worker: ServiceWorker, name: str) -> None:
+        worker.name = name  # type: ignore[attr-defined]
+        worker.signals.progress.connect(lambda p, n=name: self._progress(n, p))
+        worker.signals.result.connect(self.imported.emit)
+        worker.signals.error.connect(self.failed.emit)
+        worker.signals.cancelled.connect(lambda n=name: self.message.emit(f"Import of {n} cancelled"))
+        worker.signals.finished.connect(lambda w=worker: self._finished(w))
+        self._queue.append(worker)
+        self.progress.label.setText(f"Importing {name}…")
+        self.progress.bar.setValue(0)
+        self.progress.show()
+        self.session.runner.start_write(worker)
+
+    def _progress(self, name: str, step) -> None:
+        self.progress.label.setText(f"{name}: {step.message}" if step.message else name)
+        self.progress.bar.setValue(int(100 * step.done / step.total) if step.total else 0)
+
+    def _finished(self, worker: ServiceWorker) -> None:
+        if worker in self._queue:
+            self._queue.remove(worker)
+        if not self._queue:
+            self.progress.hide()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._queue)
+
+    def cancel(self) -> None:
+        for worker in self._queue:
+            worker.cancel()
+
+
+class PasteArticleDialog(QDialog):
+    """Text pasted from a browser or an email becomes a new article."""
+
+    def __init__(self, parent: QWidget | None = None, text: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Paste as New Article")
+        self.resize(640, 480)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("Title (optional; taken from the first line when it looks like one)")
+        self.body = QPlainTextEdit()
+        self.body.setPlaceholderText("Paste the article text here")
+        self.body.setPlainText(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Import")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.body.textChanged.connect(lambda: self.ok.setEnabled(bool(self.body.toPlainText().strip())))
+        self.ok.setEnabled(bool(text.strip()))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(buttons)

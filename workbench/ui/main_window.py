@@ -1,0 +1,354 @@
+"""The main window: library | article over claims table | side panel. Wires selection and changes."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication, QUndoGroup
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
+
+from workbench.domain import NotFound, WorkbenchError
+from workbench.ui.actions import build_menus, fill_verdict_menu
+from workbench.ui.article_view import ArticlePane
+from workbench.ui.claims_table import ClaimsTable
+from workbench.ui.dropping import files_from_mime, link_from_mime
+from workbench.ui.errors import show_error
+from workbench.ui.importing import Importer, ImportProgress, PasteArticleDialog
+from workbench.ui.lazy import article_service, claim_service, cmd
+from workbench.ui.library import LibraryPanel
+from workbench.ui.side_panel import SidePanel
+
+ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+WORKSPACE_FILTER = "Fact Workbench workspaces (*.factwb *.db *.sqlite);;All files (*)"
+MAX_RECENT = 8
+
+
+class MainWindow(QMainWindow):
+    """Built empty first (it can be on screen before the workspace is open), then bind(session)."""
+
+    def __init__(self, session=None) -> None:
+        super().__init__()
+        self.session: Session | None = None
+        self.article_id: int | None = None
+        self.undo_group = QUndoGroup(self)
+        self.verdict_actions: list = []
+        self.setAcceptDrops(True)
+        self.resize(1400, 900)
+        self.setMinimumSize(1000, 640)
+
+        self.library = LibraryPanel()
+        self.pane = ArticlePane()
+        self.table = ClaimsTable()
+        self.side = SidePanel()
+        centre = QSplitter(Qt.Orientation.Vertical)
+        centre.addWidget(self.pane)
+        centre.addWidget(self.table)
+        centre.setStretchFactor(0, 3)
+        centre.setStretchFactor(1, 2)
+        centre.setSizes([520, 330])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for widget in (self.library, centre, self.side):
+            self.splitter.addWidget(widget)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 860, 350])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.progress = ImportProgress()
+        self.statusBar().addPermanentWidget(self.progress)
+        build_menus(self)
+        for key in ("delete",):
+            self.table.view.addAction(self.actions[key])
+            self.pane.text.addAction(self.actions[key])
+        self.pane.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.pane.text.customContextMenuRequested.connect(self._article_menu)
+
+        self.library.articleChosen.connect(self.show_article)
+        self.table.currentClaimChanged.connect(self._claim_from_table)
+        self.table.selectionChanged.connect(self._enable)
+        self.table.view.linkDropped.connect(self._link_on_claim)
+        self.pane.text.claimClicked.connect(self.select_claim)
+        self.pane.text.selectionChanged.connect(self._enable)
+        self.side.goToClaim.connect(self.select_claim)
+        self.importer = None
+        if session is not None:
+            self.bind(session)
+
+    # --- workspace -----------------------------------------------------------
+    def bind(self, session) -> None:
+        old = self.session
+        self.session = session
+        self.undo_group.addStack(session.undo_stack)
+        self.undo_group.setActiveStack(session.undo_stack)
+        session.changed.connect(self.apply_changes)
+        session.failed.connect(lambda exc: show_error(self, exc))
+        self.importer = Importer(session, self.progress, self)
+        self.importer.imported.connect(self._imported)
+        self.importer.failed.connect(lambda exc: show_error(self, exc))
+        self.importer.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.table.set_scale(session.scale)
+        self.side.set_session(session)
+        fill_verdict_menu(self, session.scale)
+        self.setWindowTitle(f"{session.path.name} — Fact Workbench")
+        self.setWindowFilePath(str(session.path))
+        remember_workspace(session.path)
+        self._fill_recent()
+        if old is not None:
+            self.undo_group.removeStack(old.undo_stack)
+            old.close()
+        self.article_id = None
+        articles = article_service.list_articles(session.db)
+        self.library.set_articles(articles)
+        self.show_article(articles[0].id if articles else None)
+
+    def open_workspace(self, path: Path) -> bool:
+        from workbench.services.workspace import open_workspace
+        from workbench.ui.session import Session
+
+        try:
+            db = open_workspace(path, seed=False)
+        except WorkbenchError as exc:
+            show_error(self, exc)
+            return False
+        self.bind(Session(db, Path(path), self))
+        return True
+
+    def new_workspace(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "New Workspace", str(Path.home() / "fact-checks.factwb"),
+                                              WORKSPACE_FILTER)
+        if name:
+            path = Path(name)
+            if path.exists():
+                path.unlink()  # the dialog already asked whether to replace it
+            self.open_workspace(path)
+
+    def choose_workspace(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Open Workspace", str(self.session.path.parent), WORKSPACE_FILTER)
+        if name:
+            self.open_workspace(Path(name))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_workspaces():
+            action = self.recent_menu.addAction(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_workspace(p))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    # --- article and claims --------------------------------------------------
+    def show_article(self, article_id: int | None) -> None:
+        db = self.session.db
+        try:
+            article = article_service.get_article(db, article_id) if article_id is not None else None
+        except NotFound:
+            article = None
+        self.article_id = article.id if article else None
+        claims = claim_service.list_claims(db, article.id) if article else []
+        self.table.model.set_claims(claims)
+        self.pane.show_article(article, claims, self.session.scale)
+        self.side.show_claim(None)
+        if article is not None:
+            self.library.select(article.id, notify=False)
+        self._enable()
+
+    def select_claim(self, claim_id: int | None) -> None:
+        """From a click in the article or the side panel: the table follows (and notifies)."""
+        if claim_id is not None and self.table.select_claim(claim_id):
+            return
+        self._claim_from_table(claim_id)  # hidden by a filter: show it anyway
+
+    def _claim_from_table(self, claim_id: int | None) -> None:
+        self.pane.text.select_claim(claim_id)
+        self.side.show_claim(claim_id)
+        self._enable()
+
+    def current_claim_id(self) -> int | None:
+        return self.side.claim.id if self.side.claim else None
+
+    def apply_changes(self, changes) -> None:
+        """Refresh only what a change touched; rebuild lists after structural edits."""
+        if self.article_id is None:
+            return
+        db = self.session.db
+        if changes.structural or (changes.article_ids and not changes.claim_ids and not changes.evidence):
+            current = self.current_claim_id()
+            claims = claim_service.list_claims(db, self.article_id)
+            self.table.model.set_claims(claims)
+            self.pane.text.set_claims(claims, self.session.scale)
+            self.pane.set_count(len(claims))
+            self.library.set_articles(article_service.list_articles(db), self.article_id)
+            alive = {c.id for c in claims}
+            target = next((i for i in changes.added_claims if i in alive), current if current in alive else None)
+            self.select_claim(target)
+        else:
+            ids = set(changes.claim_ids)
+            updated = []
+            for claim_id in ids:
+                try:
+                    updated.append(claim_service.get_claim(db, claim_id))
+                except NotFound:
+                    pass
+            self.table.model.update_claims([c for c in updated if c.article_id == self.article_id])
+            if updated:
+                self.pane.text.set_claims(self.table.model.claims(), self.session.scale)
+            self.side.refresh(changes)
+        self._enable()
+
+    # --- claim editing -------------------------------------------------------
+    def add_claim(self) -> None:
+        span = self.pane.text.selection_span()
+        if span is None or self.article_id is None:
+            show_error(self, WorkbenchError("Select some words of the article first, then add them as a claim."))
+            return
+        article_id = self.article_id
+        self.session.execute(cmd.StructuralCommand(
+            self.session, "Add Claim", lambda db: claim_service.add_claim(db, article_id, *span)))
+
+    def edit_claim(self) -> None:
+        if self.side.claim is not None:
+            self.side.text_edit.setFocus()
+            self.side.text_edit.selectAll()
+
+    def edit_rationale(self) -> None:
+        if self.side.claim is not None:
+            self.side.rationale.setFocus()
+
+    def split_claim(self) -> None:
+        offset = self.pane.text.cursor_offset()
+        claim = self.side.claim
+        if claim is None or not claim.start < offset < claim.end:
+            claim = self.pane.text.claim_at_offset(offset)
+        if claim is None:
+            show_error(self, WorkbenchError("Click inside a claim's words in the article where it should be split."))
+            return
+        claim_id = claim.id
+        self.session.execute(cmd.StructuralCommand(
+            self.session, "Split Claim", lambda db: claim_service.split_claim(db, claim_id, offset)))
+
+    def merge_claims(self) -> None:
+        ids = self.table.selected_claim_ids()
+        if len(ids) < 2:
+            show_error(self, WorkbenchError("Select two or more claims in the table (Ctrl+click), then merge."))
+            return
+        self.session.execute(cmd.StructuralCommand(
+            self.session, "Merge Claims", lambda db: claim_service.merge_claims(db, ids)))
+
+    def delete_claim(self) -> None:
+        claim_id = self.current_claim_id()
+        if claim_id is None:
+            return
+        self.session.execute(cmd.StructuralCommand(
+            self.session, "Delete Claim", lambda db: claim_service.delete_claim(db, claim_id)))
+
+    def _article_menu(self, point) -> None:
+        menu = self.pane.text.createStandardContextMenu()
+        menu.addSeparator()
+        for key in ("add_claim", "split", "delete", "add_evidence"):
+            menu.addAction(self.actions[key])
+        menu.exec(self.pane.text.viewport().mapToGlobal(point))
+
+    def _enable(self) -> None:
+        a = self.actions
+        has_claim = self.side.claim is not None
+        a["add_claim"].setEnabled(self.pane.text.textCursor().hasSelection())
+        for key in ("edit_claim", "split", "delete", "add_evidence", "paste_link", "rationale"):
+            a[key].setEnabled(has_claim)
+        for action in self.verdict_actions:
+            action.setEnabled(has_claim)
+        a["merge"].setEnabled(len(self.table.view.selectionModel().selectedRows()) > 1)
+        for key in ("print", "preview", "pdf", "html"):
+            a[key].setEnabled(self.article_id is not None and printing_available())
+
+    # --- import, links, search, report ---------------------------------------
+    def choose_import(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Import Articles", str(Path.home()), ARTICLE_FILTER)
+        if names:
+            self.importer.import_files([Path(n) for n in names])
+
+    def paste_article(self) -> None:
+        dialog = PasteArticleDialog(self, QGuiApplication.clipboard().text())
+        if dialog.exec():
+            self.importer.import_text(dialog.body.toPlainText(), dialog.title.text())
+
+    def _imported(self, result) -> None:
+        note = "was already in the workspace" if result.duplicate else f"imported with {result.claims} claims"
+        self.statusBar().showMessage(f"“{result.article.title}” {note}", 8000)
+        self.library.set_articles(article_service.list_articles(self.session.db))
+        self.show_article(result.article.id)
+
+    def paste_link(self) -> None:
+        url = link_from_mime(QGuiApplication.clipboard().mimeData())
+        if url is None:
+            show_error(self, WorkbenchError("The clipboard holds no http or https link to add as evidence."))
+            return
+        self.side.add_evidence(url)
+
+    def _link_on_claim(self, claim_id: int, url: str) -> None:
+        self.select_claim(claim_id)
+        self.side.add_evidence(url)
+
+    def focus_search(self) -> None:
+        self.table.search.setFocus()
+        self.table.search.selectAll()
+
+    def report(self, kind: str) -> None:
+        try:
+            from workbench.ui import printing
+        except ImportError:
+            show_error(self, WorkbenchError("Reports are not available in this build."))
+            return
+        action = {"print": printing.print_report, "preview": printing.preview_report,
+                  "pdf": printing.export_pdf, "html": printing.export_html}[kind]
+        try:
+            result = action(self, self.session.path, self.article_id)
+        except WorkbenchError as exc:
+            show_error(self, exc)
+            return
+        if isinstance(result, Path):
+            self.statusBar().showMessage(f"Saved the report to {result}", 8000)
+
+    def show_shortcuts(self) -> None:
+        from workbench.ui.help import shortcuts_text
+
+        QMessageBox.information(self, "Keyboard Shortcuts", shortcuts_text(self))
+
+    def about(self) -> None:
+        QMessageBox.about(self, "About Fact Workbench",
+                          "Fact Workbench\n\nClaims, evidence, verdicts and verification reports in one workspace "
+                          "file. Every change is saved as you make it.")
+
+    # --- window-level drops and closing -------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if files_from_mime(event.mimeData()) or link_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        files = files_from_mime(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            self.importer.import_files(files)
+        elif (url := link_from_mime(event.mimeData())) and self.side.claim is not None:
+            event.acceptProposedAction()
+            self.side.add_evidence(url)
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.importer is not None and self.importer.busy:
+            self.importer.cancel()
+        if self.session is not None:
+            self.session.close()
+        super().closeEvent(event)
+
+
+def printing_available() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("workbench.ui.printing") is not None
+
+
+def recent_workspaces() -> list[Path]:
+    value = QSettings().value("recentWorkspaces", []) or []
+    items = [value] if isinstance(value, str) else list(value)
+    return [Path(p) for p in items if Path(p).exists()][:MAX_RECENT]
+
+
+def remember_workspace(path: Path) -> None:
+    items = [str(path)] + [str(p) for p in recent_workspaces() if Path(p) != Path(path)]
+    QSettings().setValue("recentWorkspaces", items[:MAX_RECENT])

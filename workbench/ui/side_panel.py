@@ -1,0 +1,262 @@
+"""The selected claim: text and speaker, verdict and rationale, evidence, archive matches, overlaps."""
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox, QFrame, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from workbench.domain import Claim, ClaimKind, Evidence, NotFound, OverlapState
+from workbench.domain.urls import is_openable
+from workbench.ui.archive_box import ArchiveLookup
+from workbench.ui.claims_table import swatch
+from workbench.ui.dropping import link_from_mime
+from workbench.ui.lazy import claim_service, cmd, evidence_service, overlap_service
+from workbench.ui.side_cards import ArchiveCard, CardList, EvidenceCard, OverlapCard
+from workbench.ui.widgets import CommitTextEdit, heading, muted
+
+
+def open_link(url: str) -> None:
+    if is_openable(url):  # only http(s) ever reaches the browser
+        QDesktopServices.openUrl(QUrl(url))
+
+
+class SidePanel(QScrollArea):
+    goToClaim = Signal(int)  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = None
+        self.claim: Claim | None = None
+        self.evidence: list[Evidence] = []
+        self.archive: ArchiveLookup | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAcceptDrops(True)
+        self.setMinimumWidth(330)
+
+        self.stack = QStackedWidget()
+        self.empty = muted("Select a claim in the article or the table to check it.")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.empty)
+        body = QWidget()
+        self.stack.addWidget(body)
+        self.setWidget(self.stack)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 14, 16, 16)
+        layout.setSpacing(8)
+
+        # claim
+        self.claim_heading = heading("Claim")
+        self.text_edit = CommitTextEdit("The claim as it stands alone", 4)
+        self.attribution = QLineEdit()
+        self.attribution.setPlaceholderText("Who makes the claim")
+        self.kind = QComboBox()
+        for kind in ClaimKind:
+            self.kind.addItem(str(kind).capitalize(), str(kind))
+        self.kind.setToolTip("Kind of claim")
+        row = QHBoxLayout()
+        row.addWidget(self.attribution, 1)
+        row.addWidget(self.kind)
+        layout.addWidget(self.claim_heading)
+        layout.addWidget(self.text_edit)
+        layout.addLayout(row)
+
+        # verdict
+        layout.addSpacing(10)
+        layout.addWidget(heading("Verdict"))
+        self.verdict = QComboBox()
+        self.definition = muted()
+        self.rationale = CommitTextEdit("Rationale: why this verdict, in words readers will see", 4)
+        layout.addWidget(self.verdict)
+        layout.addWidget(self.definition)
+        layout.addWidget(self.rationale)
+
+        # evidence
+        layout.addSpacing(10)
+        self.add_evidence_button = QPushButton("Add…")
+        self.add_evidence_button.setToolTip("Link a source to this claim (Ctrl+Shift+E)")
+        title_row = QHBoxLayout()
+        title_row.addWidget(heading("Evidence"), 1)
+        title_row.addWidget(self.add_evidence_button)
+        layout.addLayout(title_row)
+        self.evidence_hint = muted("No evidence yet. Paste (Ctrl+Shift+V) or drop a link here to add it.")
+        self.evidence_cards = CardList()
+        layout.addWidget(self.evidence_hint)
+        layout.addWidget(self.evidence_cards)
+
+        # checked before (archive)
+        self.archive_box = QWidget()
+        box = QVBoxLayout(self.archive_box)
+        box.setContentsMargins(0, 10, 0, 0)
+        box.addWidget(heading("Checked before"))
+        self.archive_hint = muted("Nothing similar in the archive.")
+        self.archive_cards = CardList()
+        box.addWidget(self.archive_hint)
+        box.addWidget(self.archive_cards)
+        layout.addWidget(self.archive_box)
+
+        # overlaps
+        layout.addSpacing(10)
+        layout.addWidget(heading("Overlapping claims"))
+        self.overlap_hint = muted("No overlap with other claims.")
+        self.overlap_cards = CardList()
+        layout.addWidget(self.overlap_hint)
+        layout.addWidget(self.overlap_cards)
+        layout.addStretch(1)
+
+        self.text_edit.committed.connect(lambda text: self._update({"text": text}, "Edit Claim Text"))
+        self.attribution.editingFinished.connect(self._attribution_done)
+        self.kind.activated.connect(lambda _: self._update({"kind": self.kind.currentData()}, "Change Claim Kind"))
+        self.verdict.activated.connect(lambda _: self.set_verdict(self.verdict.currentData()))
+        self.rationale.committed.connect(lambda text: self._update({"rationale": text}, "Edit Rationale"))
+        self.add_evidence_button.clicked.connect(lambda: self.add_evidence())
+
+    # --- binding -------------------------------------------------------------
+    def set_session(self, session) -> None:
+        self.session = session
+        self.verdict.clear()
+        for option in session.scale.options:
+            self.verdict.addItem(swatch(option.colour), option.label, option.key)
+        self.archive = ArchiveLookup(session, self)
+        self.archive.found.connect(self._archive_found)
+        self.show_claim(None)
+
+    def show_claim(self, claim_id: int | None) -> None:
+        if self.claim is not None:
+            self.text_edit.commit()  # leaving a claim keeps what was typed
+            self.rationale.commit()
+        try:
+            self.claim = claim_service.get_claim(self.session.db, claim_id) if claim_id is not None else None
+        except NotFound:
+            self.claim = None
+        if self.claim is None:
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        self._fill_claim(force=True)
+        self._fill_evidence()
+        self._fill_overlaps()
+        self._archive_pending(self.claim)
+        self.verticalScrollBar().setValue(0)
+
+    def refresh(self, changes) -> None:
+        """After any change: reload what concerns the shown claim."""
+        if self.claim is None:
+            return
+        ids = set(changes.claim_ids) | set(changes.added_claims) | {s.claim.id for s in changes.removed_claims}
+        if not ids and not changes.evidence and not changes.overlaps:
+            return
+        try:
+            self.claim = claim_service.get_claim(self.session.db, self.claim.id)
+        except NotFound:
+            self.show_claim(None)
+            return
+        self._fill_claim(force=False)
+        self._fill_evidence()
+        self._fill_overlaps()
+
+    # --- claim and verdict ---------------------------------------------------
+    def _fill_claim(self, force: bool) -> None:
+        c = self.claim
+        origin = " · ADDED BY HAND" if str(c.origin) == "manual" else ""
+        self.claim_heading.setText(f"CLAIM · {str(c.kind).upper()} · CHECK-WORTHY {round(c.checkworthiness * 100)}"
+                                   f"{origin}")
+        if force:
+            self.text_edit._loaded = ""
+            self.rationale._loaded = ""
+        self.text_edit.load(c.text)
+        if force or not self.attribution.hasFocus():
+            self.attribution.setText(c.attribution or "")
+            self.attribution.setCursorPosition(0)
+        self.kind.setCurrentIndex(self.kind.findData(str(c.kind)))
+        self.verdict.setCurrentIndex(self.verdict.findData(c.verdict))
+        option = self.session.scale.get(c.verdict)
+        self.definition.setText(option.definition if option else "")
+        self.rationale.load(c.rationale)
+
+    def _attribution_done(self) -> None:
+        if self.claim is not None and self.attribution.text().strip() != (self.claim.attribution or ""):
+            self._update({"attribution": self.attribution.text()}, "Edit Attribution")
+
+    def set_verdict(self, key: str) -> None:
+        if self.claim is not None and key != self.claim.verdict:
+            option = self.session.scale.get(key)
+            self._update({"verdict": key}, f"Verdict: {option.label if option else key}")
+
+    def _update(self, values: dict, text: str) -> None:
+        if self.claim is None:
+            return
+        if not self.session.execute(cmd.UpdateClaimCommand(self.session, self.claim.id, values, text)):
+            self._fill_claim(force=True)  # show the stored value again after a refusal
+
+    # --- evidence ------------------------------------------------------------
+    def _fill_evidence(self) -> None:
+        self.evidence = evidence_service.evidence_for_claim(self.session.db, self.claim.id)
+        self.evidence_cards.set_cards([
+            EvidenceCard(ev, lambda e: open_link(e.source.url), self.edit_evidence, self.remove_evidence)
+            for ev in self.evidence])
+        self.evidence_hint.setVisible(not self.evidence)
+
+    def add_evidence(self, url: str = "") -> None:
+        if self.claim is None:
+            return
+        from workbench.ui.evidence_dialog import EvidenceDialog
+
+        dialog = EvidenceDialog(self.session, self.window(), url=url, claim_text=self.claim.text)
+        if dialog.exec():
+            self.session.execute(cmd.AddEvidenceCommand(self.session, self.claim.id, dialog.value()))
+
+    def edit_evidence(self, evidence: Evidence) -> None:
+        from workbench.ui.evidence_dialog import EvidenceDialog
+
+        dialog = EvidenceDialog(self.session, self.window(), evidence=evidence, claim_text=self.claim.text)
+        if dialog.exec():
+            self.session.execute(cmd.EditEvidenceCommand(self.session, evidence, dialog.value()))
+
+    def remove_evidence(self, evidence: Evidence) -> None:
+        self.session.execute(cmd.RemoveEvidenceCommand(self.session, evidence.id))
+
+    # --- archive -------------------------------------------------------------
+    def _archive_pending(self, claim: Claim) -> None:
+        # Shown only once matches arrive: no flicker for workspaces without an archive.
+        self.archive_cards.set_cards([])
+        self.archive_box.hide()
+        if self.archive is not None and self.archive.available:
+            self.archive.lookup(claim)
+
+    def _archive_found(self, claim_id: int, matches) -> None:
+        if self.claim is None or claim_id != self.claim.id:
+            return
+        if matches is None:  # no archive service, or an empty archive: nothing to show
+            self.archive_box.hide()
+            return
+        self.archive_cards.set_cards([ArchiveCard(m, open_link) for m in matches])
+        self.archive_hint.setVisible(not matches)
+        self.archive_box.show()
+
+    # --- overlaps ------------------------------------------------------------
+    def _fill_overlaps(self) -> None:
+        pairs = overlap_service.overlaps_for_claim(self.session.db, self.claim.id)
+        self.overlap_cards.set_cards([OverlapCard(ov, other, self.goToClaim.emit, self.set_overlap_state)
+                                      for ov, other in pairs])
+        self.overlap_hint.setVisible(not pairs)
+
+    def set_overlap_state(self, overlap_id: int, state: OverlapState) -> None:
+        self.session.execute(cmd.OverlapStateCommand(self.session, overlap_id, state))
+
+    # --- links dropped on the panel -----------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self.claim is not None and link_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if self.claim is not None and link_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        url = link_from_mime(event.mimeData())
+        if url and self.claim is not None:
+            event.acceptProposedAction()
+            self.add_evidence(url)

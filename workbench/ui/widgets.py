@@ -1,0 +1,67 @@
+"""Small shared widgets: section headings, muted labels, a text box that commits when left."""
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text.upper())
+    label.setObjectName("sectionTitle")
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    font.setWeight(font.Weight.DemiBold)
+    font.setLetterSpacing(font.SpacingType.PercentageSpacing, 106)
+    label.setFont(font)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def muted(text: str = "", wrap: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # user text is text
+    label.setWordWrap(wrap)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+class CommitTextEdit(QPlainTextEdit):
+    """Plain text box that emits committed(text) when focus leaves it or on Ctrl+Return."""
+
+    committed = Signal(str)
+
+    def __init__(self, placeholder: str = "", lines: int = 3, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(placeholder)
+        self.setTabChangesFocus(True)
+        line = self.fontMetrics().lineSpacing()
+        self.setFixedHeight(int(line * lines + 16))
+        self._loaded = ""
+
+    def load(self, text: str) -> None:
+        """Show a stored value unless the person is typing in this box."""
+        if not self.hasFocus() or self.toPlainText() == self._loaded:
+            self._loaded = text
+            self.setPlainText(text)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        self.commit()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.commit()
+            return
+        super().keyPressEvent(event)
+
+    def commit(self) -> None:
+        text = self.toPlainText()
+        if text.strip() != self._loaded.strip():
+            self._loaded = text
+            self.committed.emit(text)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in (Qt.Key.Key_J, Qt.Key.Key_K):
+            event.accept()  # typing j/k here must not jump to another claim
+            return True
+        return super().event(event)
