@@ -73,8 +73,8 @@ def window(qtbot, workspace_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    runner = win.session.runner  # pytest-qt closes the window (and its session) before this teardown
     yield win
-    runner = win.session.runner
     assert runner.wait(10_000), "a background worker was still running after the test"
     win.close()
 

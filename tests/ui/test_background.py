@@ -143,3 +143,38 @@ def test_worker_reports_errors_on_the_ui_thread(qtbot, tmp_path):
         pool.start(worker)
     assert str(blocker.args[0]) == "bad value"
     assert pool.waitForDone(5000)
+
+
+def test_checked_before_shows_archive_matches(tmp_path, qtbot):
+    pytest.importorskip("workbench.services.archive")
+    from tests.ui.conftest import build_workspace
+    from workbench.services import archive
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.session import Session
+
+    csv = tmp_path / "archive.csv"
+    csv.write_text("id,claim,rating,url\n"
+                   "a1,The treaty was signed by 40 countries in 2019,True,https://checks.example.org/a1\n"
+                   "a2,Bananas are the most traded fruit in Europe,False,https://checks.example.org/a2\n",
+                   encoding="utf-8")
+    path = tmp_path / "archive.factwb"
+    db, _ = build_workspace(path)
+    archive.run(archive.import_archive(db, csv, id_column="id", text_column="claim", rating_column="rating",
+                                       url_column="url"))
+    win = MainWindow(Session(db, path))
+    qtbot.addWidget(win)
+    runner = win.session.runner
+    win.table.step(1)
+    win.table.step(1)  # "The treaty was signed by 40 countries in 2019"
+    qtbot.waitUntil(lambda: bool(win.side.archive_cards.cards), timeout=20_000)
+    assert win.side.archive_box.isVisibleTo(win)
+    first = win.side.archive_cards.cards[0]
+    assert "40 countries" in " ".join(label.text() for label in first.findChildren(type(win.side.empty)))
+    assert runner.wait(10_000)
+
+
+def test_checked_before_is_hidden_without_an_archive(window, qtbot):
+    window.table.step(1)
+    assert window.session.runner.wait(10_000)
+    qtbot.wait(50)
+    assert not window.side.archive_box.isVisibleTo(window)

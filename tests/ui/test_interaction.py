@@ -14,15 +14,16 @@ from workbench.ui.dropping import files_from_mime, link_from_mime
 
 
 def test_j_and_k_move_between_claims(window, qtbot):
-    window.table.view.setFocus()
     ids = [c.id for c in list_claims(window.session.db, window.article_id)]
+    window.table.select_claim(ids[0])
+    window.table.view.setFocus()
     qtbot.keyClick(window.table.view, Qt.Key.Key_J)
-    assert window.side.claim.id == ids[0]
-    qtbot.keyClick(window.table.view, Qt.Key.Key_J)
-    qtbot.keyClick(window.table.view, Qt.Key.Key_J)
-    assert window.side.claim.id == ids[2]
-    qtbot.keyClick(window.table.view, Qt.Key.Key_K)
     assert window.side.claim.id == ids[1]
+    qtbot.keyClick(window.table.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.table.view, Qt.Key.Key_J)
+    assert window.side.claim.id == ids[3]
+    qtbot.keyClick(window.table.view, Qt.Key.Key_K)
+    assert window.side.claim.id == ids[2]
 
 
 def test_typing_j_in_the_search_box_types(window, qtbot):
@@ -34,8 +35,8 @@ def test_typing_j_in_the_search_box_types(window, qtbot):
 
 
 def test_verdict_shortcut_from_the_keyboard(window, qtbot):
+    window.table.step(1)
     window.table.view.setFocus()
-    qtbot.keyClick(window.table.view, Qt.Key.Key_J)
     qtbot.keyClick(window.table.view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.side.claim.verdict == "true"
     qtbot.keyClick(window.table.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -43,8 +44,8 @@ def test_verdict_shortcut_from_the_keyboard(window, qtbot):
 
 
 def test_delete_key_in_the_table_deletes_the_claim(window, qtbot):
+    window.table.step(1)
     window.table.view.setFocus()
-    qtbot.keyClick(window.table.view, Qt.Key.Key_J)
     qtbot.keyClick(window.table.view, Qt.Key.Key_Delete)
     assert len(list_claims(window.session.db, window.article_id)) == 3
 

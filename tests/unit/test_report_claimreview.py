@@ -6,7 +6,7 @@ from datetime import date, datetime, timezone
 import pytest
 
 from tests.unit.test_report_fixtures import build_sample, make_article
-from workbench.report.claimreview import FALLBACK_AUTHOR, author_type, claim_reviews, render_claimreview
+from workbench.report.claimreview import FALLBACK_AUTHOR, author_type, claim_reviews, claimant, render_claimreview
 from workbench.services.claims import set_verdict
 from workbench.services.report_data import build_report
 
@@ -68,12 +68,22 @@ def test_publication_is_the_author_when_there_are_no_authors(empty_db):
 
 
 @pytest.mark.parametrize("name, kind", [
-    ("Rex Tillerson", "Person"), ("Choe Son Hui", "Person"), ("the State Department", "Organization"),
-    ("several current and former U.S. officials", "Organization"), ("Foreign Policy", "Organization"),
-    ("North Korea", "Organization"), ("South Sudan", "Person"),  # a heuristic: unlisted places read as names
+    ("Rex Tillerson", "Person"), ("Choe Son Hui", "Person"), ("Tillerson", "Person"),
+    ("a Security Council diplomat", "Person"), ("A National Security Council spokesperson", "Person"),
+    ("U.N. Under-Secretary-General Jeffrey Feltman", "Person"),
+    ("Joseph Yun (according to current and former U.S. officials)", "Person"),
+    ("the State Department", "Organization"), ("several current and former U.S. officials", "Organization"),
+    ("Foreign Policy", "Organization"), ("several published reports", "Organization"),
+    ("North Korea", "Organization"), ("The Washington Post", "Organization"),
+    ("South Sudan", "Person"),  # a heuristic: an unlisted place reads as a name
 ])
 def test_author_type(name, kind):
     assert author_type(name) == kind
+
+
+def test_claimant_drops_the_reporters_source():
+    assert claimant("Joseph Yun (according to current and former U.S. officials)") == "Joseph Yun"
+    assert claimant("a Security Council diplomat") == "a Security Council diplomat"
 
 
 def test_rendered_json_ld_is_safe_inside_a_script_tag(empty_db):

@@ -65,11 +65,16 @@ class ArchiveIndex:
     def add(self, rows: Iterable[tuple]) -> None:
         """Add (id, text) or (id, text, title) rows; an id seen before is replaced. Call commit() after."""
         position = {doc_id: n for n, doc_id in enumerate(self._ids)}
+        title_cache: dict[str, str] = {}  # archives often repeat titles
         for row in rows:
             doc_id, text = int(row[0]), row[1] or ""
             title = row[2] if len(row) > 2 and row[2] else ""
             joined = " ".join(content_keys(text, social=True))
-            title_joined = " ".join(content_keys(title, social=True)) if title else ""
+            title_joined = ""
+            if title:
+                title_joined = title_cache.get(title)
+                if title_joined is None:
+                    title_joined = title_cache[title] = " ".join(content_keys(title, social=True))
             if doc_id in position:
                 self._keys[position[doc_id]] = joined
                 self._title_keys[position[doc_id]] = title_joined

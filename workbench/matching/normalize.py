@@ -111,7 +111,7 @@ _SYNONYM_GROUPS = [
     ("halt", "halt halted halts halting pause paused pauses pausing suspend suspended suspension "
              "moratorium freeze froze frozen stop stopped stops stopping cease ceased"),
     ("impos", "impose imposed imposes imposing slap slapped slaps levy levied"),
-    ("fresh", "fresh latest newest additional"),
+    ("fresh", "fresh new latest newest additional"),
     ("kill", "kill killed kills killing slain slay murdered"),
     ("die", "die died dies dying death deaths dead"),
     ("ban", "ban banned bans banning prohibit prohibited prohibits outlaw outlawed"),
@@ -227,18 +227,23 @@ def _undouble(s: str) -> str:
 
 def fold(text: str) -> str:
     """Unicode NFKC, curly quotes straightened, diacritics kept as letters."""
-    text = unicodedata.normalize("NFKC", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     return text.replace("’", "'").replace("‘", "'")
 
 
 def clean_social(text: str) -> str:
     """Strip tweet furniture: trailer, URLs; split #HashTags and @handles into words."""
-    if TWEET_TRAILER == "drop":
-        text = _TWEET_TRAILER_RE.sub(" ", text)
-    elif TWEET_TRAILER == "name-date":
-        text = _TRAILER_HANDLE_RE.sub(lambda m: ". " + m.group(1) + ". " + m.group(2), text)
-    text = _URL_RE.sub(" ", text)
-    return _HANDLE_RE.sub(lambda m: " " + _CAMEL_RE.sub(" ", m.group(1)).replace("_", " ") + " ", text)
+    if "(" in text:  # the cheap tests skip the regexes for ordinary sentences
+        if TWEET_TRAILER == "drop":
+            text = _TWEET_TRAILER_RE.sub(" ", text)
+        elif TWEET_TRAILER == "name-date":
+            text = _TRAILER_HANDLE_RE.sub(lambda m: ". " + m.group(1) + ". " + m.group(2), text)
+    if "http" in text or "www." in text or "pic.twitter" in text:
+        text = _URL_RE.sub(" ", text)
+    if "@" in text or "#" in text:
+        text = _HANDLE_RE.sub(lambda m: " " + _CAMEL_RE.sub(" ", m.group(1)).replace("_", " ") + " ", text)
+    return text
 
 
 def _format_number(value: float) -> str:

@@ -20,7 +20,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
@@ -43,13 +43,15 @@ MIN_MASS = 3.0  # a claim with less weight than this is too short to be "contain
 VALUE_BONUS = 7.0  # per agreeing number/date, at most two
 PHRASE_BONUS = 5.0  # per shared (skip-)bigram with a content word or value in it, at most three
 CANDIDATE_MIN_SHARED = 1.2  # shared candidate-term weight (idf-scaled) needed before a pair is scored
-MAX_POSTING_SHARE = 0.2  # terms in more than this share of the claims do not generate candidates
+CANDIDATE_MIN_FRACTION = 0.2  # ... and this share of the lighter claim's weight
+MAX_POSTING_SHARE = 0.05  # terms in more than this share of the claims do not generate candidates
 MIN_POSTING_CAP = 30
 
 DISTINCTIVE_NAME_SHARE = 0.02  # names in fewer claims than this share identify what a claim is about
 NEGATION_PENALTY = 25.0  # one claim negated, the other not: "is" vs "is not"
 SUBSTITUTION_PENALTY = 20.0  # a different name in the same place: "English-language" vs "Spanish-language"
 _NEGATION = re.compile(r"\b(?:not|never|no|none|neither|nor|nobody|nothing|cannot|without)\b|n't\b", re.I)
+_MAX_BONUS = 2 * VALUE_BONUS + 3 * PHRASE_BONUS
 _DISPLAY = {"uno": "U.N.", "usa": "U.S.", "uk": "U.K.", "eu": "EU"}
 
 
@@ -64,6 +66,13 @@ class _Doc:
     negated: bool = False  # has "not", "never", "no" ...
     fuzzy: str = ""  # canonical content string for rapidfuzz
     bigrams: frozenset = frozenset()  # ordered (skip-)bigrams of non-boilerplate keys
+    # filled by _Weights.prepare(): weights, resolved kinds, values, masses, names
+    w: dict = field(default_factory=dict)
+    rk: dict = field(default_factory=dict)
+    values: frozenset = frozenset()
+    mass: float = 0.0  # weight of the non-value keys
+    names: frozenset = frozenset()
+    stripped: str = ""  # fuzzy string without values
 
 
 def _doc(claim_id: int, text: str, is_new: bool) -> _Doc:
@@ -148,6 +157,16 @@ class _Weights:
     def weight(self, doc: _Doc, key: str) -> float:
         return BASE_WEIGHT[self.kind(doc, key)] * self._idf[key]
 
+    def prepare(self, docs: list[_Doc]) -> None:
+        """Per-claim figures every pair needs, computed once."""
+        for d in docs:
+            d.rk = {k: self.kind(d, k) for k in d.keys}
+            d.w = {k: BASE_WEIGHT[d.rk[k]] * self._idf[k] for k in d.keys}
+            d.values = frozenset(k for k in d.keys if k[0] in "#@")
+            d.mass = sum(w for k, w in d.w.items() if k not in d.values)
+            d.names = frozenset(k for k, kind in d.rk.items() if kind == "name")
+            d.stripped = _strip_values(d.fuzzy)
+
 
 def find_overlaps(new: Sequence[tuple[int, str]],
                   existing: Sequence[tuple[int, str]] = ()) -> list[OverlapDraft]:
@@ -156,13 +175,14 @@ def find_overlaps(new: Sequence[tuple[int, str]],
     if len(docs) < 2:
         return []
     weights = _Weights(docs)
+    weights.prepare(docs)
     out: dict[tuple[int, int], OverlapDraft] = {}
     for i, j in _candidates(docs, weights):
         a, b = docs[i], docs[j]
         if a.id == b.id:
             continue
-        draft = score_pair(a, b, weights)
-        if draft is not None and draft.score >= SUGGEST_THRESHOLD:
+        draft = score_pair(a, b, weights, SUGGEST_THRESHOLD)
+        if draft is not None:
             key = (draft.a, draft.b)
             if key not in out or out[key].score < draft.score:
                 out[key] = draft
@@ -175,6 +195,7 @@ class OverlapScorer:
     def __init__(self, claims: Sequence[tuple[int, str]]) -> None:
         self._docs = {i: _doc(i, t, True) for i, t in claims}
         self._weights = _Weights(list(self._docs.values()))
+        self._weights.prepare(list(self._docs.values()))
 
     def score(self, a: int, b: int) -> OverlapDraft | None:
         """The pair's draft (any score), or None when the claims share no term at all."""
@@ -200,43 +221,44 @@ def _candidates(docs: list[_Doc], weights: _Weights) -> list[tuple[int, int]]:
         for x in range(len(plist)):
             i = plist[x]
             di = docs[i]
-            w = weights.weight(di, k)
+            w = di.w[k]
             for y in range(x + 1, len(plist)):
                 j = plist[y]
                 if di.is_new or docs[j].is_new:
                     shared[(i, j)] += w
-    return [pair for pair, w in shared.items() if w >= CANDIDATE_MIN_SHARED]
+    return [(i, j) for (i, j), w in shared.items()
+            if w >= CANDIDATE_MIN_SHARED and w >= CANDIDATE_MIN_FRACTION * min(docs[i].mass, docs[j].mass)]
 
 
-def score_pair(a: _Doc, b: _Doc, weights: _Weights) -> OverlapDraft | None:
+def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> OverlapDraft | None:
+    """The pair's draft, or None when they share nothing or score below `min_score`."""
     if a.id > b.id:
         a, b = b, a
     ka, kb = a.keys.keys(), b.keys.keys()
     shared = ka & kb
     if not shared:
         return None
-    wa = {k: weights.weight(a, k) for k in ka}
-    wb = {k: weights.weight(b, k) for k in kb}
-    values_a = {k for k in ka if k[0] in "#@"}
-    values_b = {k for k in kb if k[0] in "#@"}
+    wa = a.w
+    values_a, values_b = a.values, b.values
     same_values = values_a & values_b
-    conflicts = _conflicts(a, b, values_a - values_b, values_b - values_a)
+    conflicts = _conflicts(a, b, values_a - values_b, values_b - values_a) if values_a and values_b else []
 
     # similarity of the wording without the values (numbers and dates judged separately)
-    mass_a = sum(w for k, w in wa.items() if k not in values_a)
-    mass_b = sum(w for k, w in wb.items() if k not in values_b)
+    mass_a, mass_b = a.mass, b.mass
     s_shared = sum(wa[k] for k in shared if k not in values_a)
     if mass_a <= 0 or mass_b <= 0:
         return None
     small = min(mass_a, mass_b)
     contain = s_shared / small * min(1.0, small / MIN_MASS)
     dice = 2 * s_shared / (mass_a + mass_b)
-    fz = fuzz.token_set_ratio(_strip_values(a.fuzzy), _strip_values(b.fuzzy)) / 100.0
+    if 100.0 * (0.45 * contain + 0.30 * dice + 0.25) + _MAX_BONUS < min_score:
+        return None  # cannot reach the threshold whatever the fuzzy ratio and bonuses
+    fz = fuzz.token_set_ratio(a.stripped, b.stripped) / 100.0
     wording = 100.0 * (0.45 * contain + 0.30 * dice + 0.25 * fz)
 
-    content_shared = [k for k in shared if weights.kind(a, k) in ("word",) and k not in values_a]
+    content_shared = [k for k in shared if a.rk[k] == "word" and k not in values_a]
     content_weight = sum(wa[k] for k in content_shared)
-    if conflicts and wording >= INCONSISTENCY_THRESHOLD and content_weight > 0:
+    if conflicts and wording >= max(INCONSISTENCY_THRESHOLD, min_score) and content_weight > 0:
         x, y = conflicts[0]
         reason = f"different {_value_label(x)}: {_show_value(a, x)} vs {_show_value(b, y)}; " \
                  f"shared: {_shared_list(a, shared - values_a, wa, weights)}"
@@ -247,16 +269,14 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights) -> OverlapDraft | None:
     loose = len(same_values) - len(specific)
     score += VALUE_BONUS * min(2.0, len(specific) + 0.5 * loose)
     phrases = [bg for bg in a.bigrams & b.bigrams
-               if weights.kind(a, bg[0]) in ("word", "number", "date")
-               or weights.kind(a, bg[1]) in ("word", "number", "date")]
+               if a.rk[bg[0]] in ("word", "number", "date") or a.rk[bg[1]] in ("word", "number", "date")]
     score += PHRASE_BONUS * min(3, len(phrases))
     score = min(100.0, score)  # caps and penalties below act on the bounded score
     if not content_weight and not specific:
         score = min(score, NAME_ONLY_CAP)
     elif len(content_shared) + len(specific) < 2:
         score = min(score, ONE_WORD_CAP)
-    names_a = {k for k in ka if weights.kind(a, k) == "name"}
-    names_b = {k for k in kb if weights.kind(b, k) == "name"}
+    names_a, names_b = a.names, b.names
     rare_a = {k for k in names_a if weights.df[k] <= weights.distinctive_df}
     rare_b = {k for k in names_b if weights.df[k] <= weights.distinctive_df}
     if rare_a and rare_b and not rare_a & rare_b and not specific:
@@ -269,6 +289,8 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights) -> OverlapDraft | None:
     if conflicts:
         score -= 15.0  # different numbers but not similar enough to call it an inconsistency
     score = max(0.0, min(100.0, score))
+    if score < min_score:
+        return None
     parts = []
     if same_values:
         v = sorted(same_values, key=lambda k: (-wa[k], a.order.index(k)))[0]

@@ -24,10 +24,30 @@ _ORGANISATION_WORDS = re.compile(
 )
 
 
+_PERSON_NOUNS = re.compile(
+    r"\b(diplomat|spokes(person|man|woman)|official|source|aide|advis[eo]r|analyst|expert|minister|secretary|"
+    r"ambassador|envoy|senator|president|reporter|officer|negotiator|fellow|director|chief|general|leader|"
+    r"lawmaker|representative|professor|researcher|resident|witness|doctor|student)\b",
+    re.IGNORECASE,
+)  # singular only: "officials", "sources" are groups
+
+
+def claimant(attribution: str) -> str:
+    """Who makes the claim: "Joseph Yun (according to U.S. officials)" -> "Joseph Yun"."""
+    return re.sub(r"\s*\((according to|via|citing)\b[^)]*\)\s*$", "", attribution.strip(),
+                  flags=re.IGNORECASE) or attribution.strip()
+
+
 def author_type(name: str) -> str:
-    """Person for what looks like a personal name (two to four capitalised words), else Organization."""
-    words = name.replace(".", " ").split()
-    if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _ORGANISATION_WORDS.search(name):
+    """Person for one person (a name, or "a Security Council diplomat"), Organization otherwise. A heuristic."""
+    who = claimant(name)
+    words = who.split()
+    if not words:
+        return "Organization"
+    if _PERSON_NOUNS.search(who):
+        return "Person"
+    tail = words[-2:]
+    if len(words) <= 5 and all(w[:1].isupper() for w in tail) and not _ORGANISATION_WORDS.search(who):
         return "Person"
     return "Organization"
 
@@ -39,7 +59,7 @@ def _publication(source: str) -> str:
 
 def _claim_author(data, claim) -> dict | list[dict] | None:
     if claim.attribution:
-        return {"@type": author_type(claim.attribution), "name": claim.attribution}
+        return {"@type": author_type(claim.attribution), "name": claimant(claim.attribution)}
     authors = [a for a in data.article.authors if a]
     if len(authors) == 1:
         return {"@type": "Person", "name": authors[0]}

@@ -6,6 +6,7 @@ on the left, "Page n of N" on the right.
 """
 
 import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
@@ -29,10 +30,12 @@ def ensure_gui_application():
     global _app
     app = QGuiApplication.instance()
     if app is not None:
+        if not isinstance(app, QGuiApplication):
+            raise WorkbenchError("PDF output needs a Qt GUI application, but a console-only one is running")
         return app
-    if not (os.environ.get("QT_QPA_PLATFORM") or os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
-            or os.name == "nt" or os.uname().sysname == "Darwin"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    headless = sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    if headless and not os.environ.get("QT_QPA_PLATFORM"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a server or CI: render without a screen
     _app = QGuiApplication(["workbench-report"])
     return _app
 

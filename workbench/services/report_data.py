@@ -139,6 +139,11 @@ class ReportData:
 def build_report(db: Database, article_id: int, workspace_name: str,
                  now: datetime | None = None) -> ReportData:
     """Read one article with its claims, verdicts, evidence, overlaps and archive matches."""
+    with report_queries.read_snapshot(db):
+        return _build(db, article_id, workspace_name, now)
+
+
+def _build(db: Database, article_id: int, workspace_name: str, now: datetime | None) -> ReportData:
     article = report_queries.article(db, article_id)  # NotFound for a wrong id
     scale = settings_repo.verdict_scale(db)
     claims = report_queries.claims(db, article_id)

@@ -1,5 +1,8 @@
 """Reads for the verification report: a whole article's claims, evidence and overlaps in a few queries."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import sqlite_utils
 
 from workbench.domain import Article, Claim, Evidence, NotFound, Overlap
@@ -7,6 +10,19 @@ from workbench.storage import articles as article_repo
 from workbench.storage import claims as claim_repo
 from workbench.storage import evidence as evidence_repo
 from workbench.storage import overlaps as overlap_repo
+
+
+@contextmanager
+def read_snapshot(db: sqlite_utils.Database) -> Iterator[None]:
+    """One read transaction, so a report never mixes states when a writer commits meanwhile (WAL)."""
+    if db.conn.in_transaction:
+        yield  # the caller's transaction already gives one consistent view
+        return
+    db.execute("BEGIN")
+    try:
+        yield
+    finally:
+        db.execute("COMMIT")
 
 
 def article(db: sqlite_utils.Database, article_id: int) -> Article:

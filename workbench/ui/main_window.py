@@ -3,8 +3,8 @@
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QUndoGroup
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtGui import QGuiApplication, QPalette, QUndoGroup
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from workbench.domain import NotFound, WorkbenchError
 from workbench.ui.actions import build_menus, fill_verdict_menu
@@ -55,6 +55,11 @@ class MainWindow(QMainWindow):
 
         self.progress = ImportProgress()
         self.statusBar().addPermanentWidget(self.progress)
+        hint = QLabel("J / K next and previous claim  ·  Ctrl+0…9 verdict  ·  Ctrl+F search  ·  "
+                      "Ctrl+Shift+V paste a link as evidence")
+        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        hint.setContentsMargins(8, 0, 0, 0)
+        self.statusBar().addWidget(hint)
         build_menus(self)
         for key in ("delete",):
             self.table.view.addAction(self.actions[key])
@@ -153,6 +158,15 @@ class MainWindow(QMainWindow):
         """From a click in the article or the side panel: the table follows (and notifies)."""
         if claim_id is not None and self.table.select_claim(claim_id):
             return
+        if claim_id is not None and self.table.model.row_of(claim_id) is None:
+            try:  # an overlap with a claim of another article: open that article first
+                other = claim_service.get_claim(self.session.db, claim_id)
+            except NotFound:
+                return
+            if other.article_id != self.article_id:
+                self.show_article(other.article_id)
+                if self.table.select_claim(claim_id):
+                    return
         self._claim_from_table(claim_id)  # hidden by a filter: show it anyway
 
     def _claim_from_table(self, claim_id: int | None) -> None:
@@ -333,7 +347,10 @@ class MainWindow(QMainWindow):
         if self.importer is not None and self.importer.busy:
             self.importer.cancel()
         if self.session is not None:
+            self.side.flush()
+            self.side.claim = None  # nothing left to save when the boxes lose focus
             self.session.close()
+            self.session = None
         super().closeEvent(event)
 
 

@@ -115,6 +115,8 @@ class SidePanel(QScrollArea):
 
     # --- binding -------------------------------------------------------------
     def set_session(self, session) -> None:
+        self.flush()  # what was typed goes to the workspace it was typed for
+        self.claim = None
         self.session = session
         self.verdict.clear()
         for option in session.scale.options:
@@ -123,10 +125,15 @@ class SidePanel(QScrollArea):
         self.archive.found.connect(self._archive_found)
         self.show_claim(None)
 
-    def show_claim(self, claim_id: int | None) -> None:
-        if self.claim is not None:
-            self.text_edit.commit()  # leaving a claim keeps what was typed
+    def flush(self) -> None:
+        """Save text still being typed (leaving a claim, switching workspace, closing)."""
+        if self.claim is not None and self.session is not None:
+            self.text_edit.commit()
             self.rationale.commit()
+            self._attribution_done()
+
+    def show_claim(self, claim_id: int | None) -> None:
+        self.flush()
         try:
             self.claim = claim_service.get_claim(self.session.db, claim_id) if claim_id is not None else None
         except NotFound:
