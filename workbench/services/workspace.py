@@ -1,11 +1,13 @@
 """Opening and creating workspaces; a new workspace starts with the seed article."""
 
 from collections.abc import Generator
+from dataclasses import replace
 from pathlib import Path
 
 
 from workbench.domain import Progress
 from workbench.resources import seeds_dir
+from workbench.text import parse_article_file
 from workbench.storage import Database, articles, open_database, settings
 
 APP_NAME = "FactWorkbench"
@@ -25,14 +27,16 @@ def seed_files() -> list[Path]:
 
 def open_workspace(path: Path | str | None = None, *, seed: bool = True) -> Database:
     """Open a workspace, creating it (with the seed article imported) when it does not exist yet."""
-    from workbench.services.articles import import_file
+    from workbench.services.articles import import_parsed
 
     target = Path(path) if path is not None else default_workspace_path()
     db = open_database(target)
     # Seed once per workspace; a first run that failed half-way is seeded on the next open.
     if not settings.get(db, SEEDED_KEY) and articles.count(db) == 0:
         for file in seed_files() if seed else []:
-            drain(import_file(db, file))
+            # Name the seed by its file name, not by a path on this machine.
+            parsed = replace(parse_article_file(file), source=f"seed article {file.name}")
+            drain(import_parsed(db, parsed))
         with db.atomic():
             settings.put(db, SEEDED_KEY, True)
     return db
