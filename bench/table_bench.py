@@ -40,7 +40,9 @@ def build_big_workspace(path: Path) -> int:
     from workbench.storage import claims as claim_repo
 
     sentences = [f"In {1900 + i % 120} the council of town {i} approved {i * 7 % 1000} new homes." for i in range(N)]
-    text = " ".join(sentences)
+    # paragraphs of five sentences, as in news writing
+    seps = ["\n\n" if (i + 1) % 5 == 0 else " " for i in range(N)]
+    text = "".join(s + sep for s, sep in zip(sentences, seps)).rstrip()
     db = open_workspace(path, seed=False)
     kinds = list(ClaimKind)
     with db.atomic():
@@ -50,7 +52,7 @@ def build_big_workspace(path: Path) -> int:
             claim_repo.insert(db, article.id, ClaimDraft(sentence, pos, pos + len(sentence),
                                                          f"Speaker {i % 50}" if i % 3 else None,
                                                          kinds[i % len(kinds)], (i % 100) / 100))
-            pos += len(sentence) + 1
+            pos += len(sentence) + len(seps[i])
     db.close()
     return article.id
 

@@ -178,3 +178,15 @@ def test_duplicate_import_opens_the_existing_article(window, qtbot, tmp_path):
     assert blocker.args[0].duplicate
     assert len(list_articles(window.session.db)) == 2
     assert window.session.runner.wait(10_000)
+
+
+def test_link_dropped_on_a_highlight_adds_evidence_to_that_claim(window, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr(window.side, "add_evidence", lambda url="": asked.append((window.side.claim.id, url)))
+    claim = list_claims(window.session.db, window.article_id)[2]
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://example.org/budget")])
+    text = window.pane.text
+    text.dropEvent(QDropEvent(QPointF(text.point_of(claim.start + 2)), Qt.DropAction.CopyAction, mime,
+                              Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    assert asked == [(claim.id, "https://example.org/budget")]

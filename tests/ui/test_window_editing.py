@@ -192,3 +192,17 @@ def test_table_selection_scrolls_the_article(window, qtbot):
     window.table.select_claim(claim_ids(window)[3])
     selection = window.pane.text.extraSelections()[0]
     assert selection.cursor.selectedText() == "Forty countries signed the treaty in 2019"
+
+
+def test_a_claim_stays_visible_until_you_move_on(window, qtbot):
+    """Filtering on "Unverified" and setting a verdict must not whisk the claim away mid-edit."""
+    window.table.verdict_filter.setCurrentIndex(window.table.verdict_filter.findData("unverified"))
+    window.table.step(1)
+    first = window.side.claim.id
+    window.side.set_verdict("false")
+    assert window.side.claim.id == first
+    assert window.table.current_claim_id() == first
+    assert window.table.proxy.rowCount() == 4
+    window.table.step(1)  # moving on lets it go
+    assert window.side.claim.id != first
+    assert window.table.proxy.rowCount() == 3

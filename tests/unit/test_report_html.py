@@ -58,3 +58,11 @@ def test_print_version_leaves_out_browser_css(empty_db):
 
 def test_multiline_note_keeps_its_line_breaks_escaped(html):
     assert "note &lt;b&gt;x&lt;/b&gt;, with a comma<br>and a newline" in html
+
+
+def test_a_local_source_file_shows_by_name_only(empty_db):
+    from tests.unit.test_report_fixtures import make_article
+
+    article_id, _ = make_article(empty_db, ["A claim."], source="/home/reporter/private/story.txt")
+    html = render_html(build_report(empty_db, article_id, "w"))
+    assert "story.txt (local file)" in html and "/home/reporter" not in html

@@ -50,6 +50,16 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
+def _joiners(tok: Token) -> set[int]:
+    """The comma and conjunction just before a conjunct ("..., and underscored")."""
+    ids: set[int] = set()
+    j = tok.left_edge.i - 1
+    while j >= 0 and (tok.doc[j].dep_ == "cc" or tok.doc[j].is_punct) and tok.doc[j].head.i != j:
+        ids.add(j)
+        j -= 1
+    return ids
+
+
 def _is_person(tokens: list[Token]) -> bool:
     return any(t.ent_type_ == "PERSON" for t in tokens)
 
@@ -105,11 +115,28 @@ class SentenceSplitter:
             self.speakers.append(name)
         if subj is not None and subj.i not in drop and verb.dep_ != "relcl":
             self._noun_facts(subj, attr, drop)
-        self._clause(content, combine(name, attr), name, drop, None)
+        own = self._reporters_acts(verb, content)
+        own_ids = set().union(*(_subtree_ids(c) | _joiners(c) for c in own)) if own else set()
+        self._clause(content, combine(name, attr), name, drop | own_ids, None)
+        subject = span_text(phrase_tokens(subj)) if subj is not None else None
         for child in verb.children:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i not in drop:
                 self._clause(child, attr, None, drop, self._subject_text(child))
+        for child in own:
+            self._clause(child, attr, None, drop, subject)
         return True
+
+    @staticmethod
+    def _reporters_acts(verb: Token, content: Token) -> list[Token]:
+        """"X said there could be ..., and underscored ...": the parser often hangs the second
+        verb on the reported clause; a subjectless past-tense conjunct of a clause whose own
+        verb is not in the past tense belongs to the speech verb (X underscored ...)."""
+        if verb.tag_ != "VBD" or content.tag_ == "VBD":
+            return []
+        return [
+            c for c in content.children
+            if c.dep_ == "conj" and c.tag_ == "VBD" and not _has_subject(c)
+        ]
 
     # -- facts hanging on nouns -------------------------------------------------------
     def _noun_facts(self, noun: Token, attr: str | None, drop: set[int]) -> set[int]:
@@ -216,6 +243,9 @@ class SentenceSplitter:
         if tokens:
             self.units.append(Unit(tokens, attr, speaker, subject))
         for tok, subj in deferred:
+            # Only the joining word goes: "though only after they showed ..." keeps "only after".
             mark = [c for c in tok.children if c.dep_ == "mark"]
+            if len(mark) > 1:
+                mark = [m for m in mark if m.lower_ in _CONTRAST_MARKS]
             self._clause(tok, attr, speaker, removed - _subtree_ids(tok) | {m.i for m in mark},
                          subj if subj is not None else subject)

@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from workbench.claims.atomic import Unit
-from workbench.claims.attribution import PERSONAL, QUOTE_CHARS, Context, span_text
+from workbench.claims.attribution import PERSONAL, QUOTE_CHARS, Context, phrase_tokens, span_text
 from workbench.domain import ClaimKind
 
 _NUMBER_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -64,6 +64,20 @@ def _resolve(tok: Any, unit: Unit, sent: Any, ctx: Context) -> str | None:
     return unit.extra.get("person")
 
 
+def _resolve_it(tok: Any) -> str | None:
+    """ "The White House believes ... and it doesn't need ...": "it" as the subject of a
+    conjoined verb stands for the first verb's singular, non-person subject."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.dep_ != "conj":
+        return None
+    first = verb.head
+    subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > tok.i or subj.tag_ not in ("NN", "NNP") or subj.ent_type_ == "PERSON":
+        return None
+    phrase = phrase_tokens(subj)
+    return span_text(phrase) if phrase and len(phrase) <= 6 else None
+
+
 def claim_text(unit: Unit, sent: Any, ctx: Context) -> str:
     if unit.role_text:
         return _tidy(unit.role_text)
@@ -83,6 +97,8 @@ def claim_text(unit: Unit, sent: Any, ctx: Context) -> str:
             name = _resolve(t, unit, sent, ctx)
             if name:
                 word = name
+        elif t.lower_ == "it" and t.i != sent.start:
+            word = _resolve_it(t) or word
         if t.text in QUOTE_CHARS:
             word = ""
         if prev is not None and (t.i != prev.i + 1 or prev.whitespace_):
@@ -132,7 +148,45 @@ def opinion_reason(unit: Unit, sent: Any, quoted: bool) -> str | None:
             return "uncertain"
         if low == "clear" and i > 0 and lows[i - 1] == "not":
             return "uncertain"
+        if low in _EVALUATIVE and t.tag_ in ("JJ", "JJR", "JJS") and _judges_main_verb(t):
+            return "evaluation"
     return None
+
+
+_EVALUATIVE = {"good", "bad", "great", "terrible", "excellent", "poor", "wonderful", "awful",
+               "horrible", "fantastic", "superb", "lousy", "brilliant", "outstanding", "admirable",
+               "disgraceful", "shameful", "impressive", "disappointing", "commendable", "dismal"}
+
+
+def _judges_main_verb(adj: Any) -> bool:
+    """The adjective grades what the clause is about: "has done a pretty good job",
+    "the plan is terrible" (not "bad loans rose 4 percent")."""
+    head = adj.head
+    if adj.dep_ in ("acomp", "attr") :
+        return True
+    return adj.dep_ == "amod" and head.dep_ in ("dobj", "attr") and head.lower_ in (
+        "job", "work", "idea", "thing", "move", "decision", "step", "start", "sign"
+    )
+
+
+_ORDINAL_WORDS = {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+                  "ninth", "tenth", "last", "next"}
+
+
+def _is_quantity(t: Any) -> bool:
+    """A real quantity: money, a percentage, a measure or a count - not "first", not "one of"."""
+    if t.ent_type_ in ("MONEY", "PERCENT", "QUANTITY"):
+        return True
+    if t.ent_type_ in _DATE_ENTS or t.ent_type_ == "ORDINAL" or t.lower_ in _ORDINAL_WORDS:
+        return False
+    if not (t.like_num or t.ent_type_ == "CARDINAL"):
+        return False
+    if t.lower_ == "one" or (t.is_alpha and t.dep_ != "nummod" and t.head.lower_ not in _MULTIPLIERS):
+        return False  # "one of those detainees", "the two of them": a pronoun, not a count
+    return True
+
+
+_MULTIPLIERS = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
 
 
 def kind_of(unit: Unit, quoted: bool) -> ClaimKind:
@@ -146,10 +200,7 @@ def kind_of(unit: Unit, quoted: bool) -> ClaimKind:
     if quoted:
         return ClaimKind.QUOTE
     years = {t.i for t in toks if t.is_digit and len(t.text) == 4 and t.text[:2] in ("19", "20")}
-    if any(
-        t.i not in years and (t.ent_type_ in _NUMBER_ENTS or (t.like_num and t.ent_type_ not in _DATE_ENTS))
-        for t in toks
-    ):
+    if any(t.i not in years and _is_quantity(t) for t in toks):
         return ClaimKind.NUMBER
     if years or any(t.ent_type_ in _DATE_ENTS for t in toks):
         return ClaimKind.DATE_EVENT

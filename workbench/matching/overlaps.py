@@ -12,6 +12,11 @@ How it works
    canonical strings; agreeing numbers/dates add to it, pairs that share only names or boilerplate are capped
    below the threshold. Conflicting values of the same sort (260 vs 262 people, Nov. 21 vs Nov. 22) with
    otherwise similar wording make an INCONSISTENCY.
+5. Optional context per claim (its source sentence and attribution, see matching.context): names, days,
+   places and numbers that one claim states and the other has in its context, or that both contexts hold,
+   add a bounded bonus to a pair whose own wording already shares a content word; contexts naming entirely
+   different people, places or days take a little off. Context alone never makes a pair, and two claims
+   with the very same context (cut from one sentence) get no context credit.
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -51,6 +56,21 @@ DISTINCTIVE_NAME_SHARE = 0.02  # names in fewer claims than this share identify 
 NEGATION_PENALTY = 25.0  # one claim negated, the other not: "is" vs "is not"
 SUBSTITUTION_PENALTY = 20.0  # a different name in the same place: "English-language" vs "Spanish-language"
 _NEGATION = re.compile(r"\b(?:not|never|no|none|neither|nor|nobody|nothing|cannot|without)\b|n't\b", re.I)
+# verbs that carry the negation themselves: "rejected talks" says what "was not ready for talks" says
+_NEGATIVE_VERB = re.compile(r"\b(?:reject|refus|spurn|rebuff|turn(?:s|ed|ing)? down|declin(?:e|es|ed|ing) to)", re.I)
+
+# Context (source sentence + attribution). Evidence = sum over terms found in one claim's text and the other's
+# context (CROSS) or in both contexts (BOTH) of idf x kind factor x that factor; bonus = scale x evidence.
+CONTEXT_CROSS = 0.6
+CONTEXT_BOTH = 0.35
+CONTEXT_KIND = {"name": 1.0, "number": 1.0, "date": 1.0, "word": 0.35, "cap": 0.35, "boiler": 0.0}
+CONTEXT_SCALE = 4.0
+CONTEXT_MAX_BONUS = 30.0
+CONTEXT_MIN_WORDING = 20.0  # the claims' own wording must score this much before context counts
+CONTEXT_MISMATCH_PENALTY = 10.0  # both contexts name people/places/days, none in common
+CONTEXT_ANCHOR_SHARE = 0.25  # names/dates in more than this share of the claims are not anchors
+CONTEXT_CANDIDATE = 0.5  # a text-context shared term counts this much toward the candidate threshold
+SUMMARY_PENALTY = 10.0  # a Title-Case headline (claims with context only) summarises; it restates loosely
 _MAX_BONUS = 2 * VALUE_BONUS + 3 * PHRASE_BONUS
 _DISPLAY = {"uno": "U.N.", "usa": "U.S.", "uk": "U.K.", "eu": "EU"}
 
@@ -73,9 +93,16 @@ class _Doc:
     mass: float = 0.0  # weight of the non-value keys
     names: frozenset = frozenset()
     stripped: str = ""  # fuzzy string without values
+    # context (empty without): key -> kind of the context terms that are not in the text, the context's
+    # identity (claims cut from one sentence share it) and whether the claim is a Title-Case headline
+    ctx: dict = field(default_factory=dict)
+    ctx_surface: dict = field(default_factory=dict)
+    ctx_id: str = ""
+    summary: bool = False
+    anchors: frozenset = frozenset()  # filled by prepare(): distinctive names/dates of text + context
 
 
-def _doc(claim_id: int, text: str, is_new: bool) -> _Doc:
+def _doc(claim_id: int, text: str, is_new: bool, context: str = "") -> _Doc:
     terms = analyse(text)
     keys: dict[str, str] = {}
     kinds: dict[str, str] = {}
@@ -94,8 +121,39 @@ def _doc(claim_id: int, text: str, is_new: bool) -> _Doc:
     fuzzy = " ".join(seq)
     bigrams = {(seq[x], seq[x + 1]) for x in range(len(seq) - 1)}
     bigrams |= {(seq[x], seq[x + 2]) for x in range(len(seq) - 2)}
-    negated = _NEGATION.search(text) is not None
-    return _Doc(claim_id, is_new, keys, kinds, order, units, negated, fuzzy, frozenset(bigrams))
+    negated = (_NEGATION.search(text) is not None) != (_NEGATIVE_VERB.search(text) is not None)
+    doc = _Doc(claim_id, is_new, keys, kinds, order, units, negated, fuzzy, frozenset(bigrams))
+    if context and context.strip():
+        for t in analyse(context):
+            if t.key in keys or t.kind == "boiler":
+                continue
+            if t.key not in doc.ctx:
+                doc.ctx[t.key] = t.kind
+                doc.ctx_surface[t.key] = t.surface
+            elif _KIND_RANK.get(t.kind, 0) > _KIND_RANK.get(doc.ctx[t.key], 0):
+                doc.ctx[t.key] = t.kind
+        doc.ctx_id = " ".join(context.lower().split())
+        doc.summary = _is_headline(text)
+    return doc
+
+
+def _is_headline(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) > 3]
+    return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words) \
+        and not text.rstrip().endswith((".", "!", "?", '"', "”"))
+
+
+def _claims(rows: Iterable[tuple], is_new: bool) -> list[_Doc]:
+    """(id, text) or (id, text, context) rows as docs."""
+    out = []
+    for row in rows:
+        if len(row) == 2:
+            out.append(_doc(row[0], row[1], is_new))
+        elif len(row) == 3:
+            out.append(_doc(row[0], row[1], is_new, row[2] or ""))
+        else:
+            raise ValueError(f"a claim is (id, text) or (id, text, context), not {len(row)} values")
+    return out
 
 
 def _unit(t: Term, terms: list[Term], idx: int) -> str:
@@ -147,6 +205,29 @@ class _Weights:
         self.distinctive_df = max(3, int(DISTINCTIVE_NAME_SHARE * self.n))
         n_eff = self.n + IDF_PSEUDO_DOCS
         self._idf = {k: math.log(n_eff / c) for k, c in df.items()}
+        # text + context, for weighing context terms (only when some claim has context)
+        self.with_context = any(d.ctx_id for d in docs)
+        self.df_full: dict[str, int] = {}
+        self.idf_full: dict[str, float] = {}
+        self.name_full: set[str] = set()
+        if self.with_context:
+            df_full: dict[str, int] = defaultdict(int, df)
+            for d in docs:
+                for k, kind in d.ctx.items():
+                    df_full[k] += 1
+                    if kind in ("name", "cap"):
+                        as_name[k] += 1
+                    elif kind == "word":
+                        as_word[k] += 1
+            self.df_full = df_full
+            self.idf_full = {k: math.log(n_eff / c) for k, c in df_full.items()}
+            self.name_full = {k for k, c in as_name.items() if c > as_word.get(k, 0)}
+            self.anchor_df = max(2, int(CONTEXT_ANCHOR_SHARE * self.n))
+
+    def context_kind(self, kind: str, key: str) -> str:
+        if kind in ("word", "name", "cap"):
+            return "name" if key in self.name_full else "word"
+        return kind
 
     def kind(self, doc: _Doc, key: str) -> str:
         kind = doc.kinds[key]
@@ -166,12 +247,22 @@ class _Weights:
             d.mass = sum(w for k, w in d.w.items() if k not in d.values)
             d.names = frozenset(k for k, kind in d.rk.items() if kind == "name")
             d.stripped = _strip_values(d.fuzzy)
+            if d.ctx_id:
+                d.anchors = frozenset(
+                    k for k, kind in list(d.kinds.items()) + list(d.ctx.items())
+                    if self.context_kind(kind, k) in ("name", "date") and self.df_full[k] <= self.anchor_df
+                    and not (k.startswith("@") and _value_sort(k) in ("month", "year")))
 
 
-def find_overlaps(new: Sequence[tuple[int, str]],
-                  existing: Sequence[tuple[int, str]] = ()) -> list[OverlapDraft]:
-    """Pairs among `new` and between `new` and `existing` (never existing x existing), a < b, sorted."""
-    docs = [_doc(i, t, True) for i, t in new] + [_doc(i, t, False) for i, t in existing]
+def find_overlaps(new: Sequence[tuple[int, str] | tuple[int, str, str]],
+                  existing: Sequence[tuple[int, str] | tuple[int, str, str]] = ()) -> list[OverlapDraft]:
+    """Pairs among `new` and between `new` and `existing` (never existing x existing), a < b, sorted.
+
+    A claim is (id, text) or (id, text, context); context is the claim's source sentence(s) and attribution
+    (see matching.context.claim_context): it confirms a pair, never makes one. Claims cut from overlapping
+    spans of one article are the same words, not a repeated fact: the caller leaves those pairs out.
+    """
+    docs = _claims(new, True) + _claims(existing, False)
     if len(docs) < 2:
         return []
     weights = _Weights(docs)
@@ -192,8 +283,8 @@ def find_overlaps(new: Sequence[tuple[int, str]],
 class OverlapScorer:
     """Scores any pair of a fixed set of claims, with no threshold (for calibration and benchmarks)."""
 
-    def __init__(self, claims: Sequence[tuple[int, str]]) -> None:
-        self._docs = {i: _doc(i, t, True) for i, t in claims}
+    def __init__(self, claims: Sequence[tuple[int, str] | tuple[int, str, str]]) -> None:
+        self._docs = {d.id: d for d in _claims(claims, True)}
         self._weights = _Weights(list(self._docs.values()))
         self._weights.prepare(list(self._docs.values()))
 
@@ -226,8 +317,50 @@ def _candidates(docs: list[_Doc], weights: _Weights) -> list[tuple[int, int]]:
                 j = plist[y]
                 if di.is_new or docs[j].is_new:
                     shared[(i, j)] += w
+    if weights.with_context:
+        _context_candidates(docs, weights, postings, cap, shared)
     return [(i, j) for (i, j), w in shared.items()
             if w >= CANDIDATE_MIN_SHARED and w >= CANDIDATE_MIN_FRACTION * min(docs[i].mass, docs[j].mass)]
+
+
+def _context_candidates(docs: list[_Doc], weights: _Weights, postings: dict[str, list[int]], cap: int,
+                        shared: dict[tuple[int, int], float]) -> None:
+    """Add to `shared` the weight of names/values one claim states and another has in its context."""
+    ctx_postings: dict[str, list[int]] = defaultdict(list)
+    for idx, d in enumerate(docs):
+        for k, kind in d.ctx.items():
+            if k in postings and weights.context_kind(kind, k) in ("name", "number", "date"):
+                ctx_postings[k].append(idx)
+    for k, clist in ctx_postings.items():
+        plist = postings[k]
+        if len(plist) + len(clist) > cap:
+            continue
+        w = CONTEXT_CANDIDATE * weights.idf_full[k]
+        for i in plist:
+            for j in clist:
+                if i != j and (docs[i].is_new or docs[j].is_new):
+                    shared[(i, j) if i < j else (j, i)] += w
+
+
+def _context_evidence(a: _Doc, b: _Doc, weights: _Weights) -> tuple[float, list[str]]:
+    """Weight of the terms one claim states and the other's context holds (or both contexts hold)."""
+    if not (a.ctx or b.ctx) or (a.ctx_id and a.ctx_id == b.ctx_id):
+        return 0.0, []
+    found: list[tuple[float, str, str]] = []
+    for x, y in ((a, b), (b, a)):
+        for k in y.ctx.keys() & x.keys.keys():  # stated by x, in y's context
+            f = CONTEXT_KIND[weights.context_kind(x.kinds[k], k)] * CONTEXT_CROSS
+            found.append((f * weights.idf_full[k], k, x.keys[k]))
+    for k in a.ctx.keys() & b.ctx.keys():
+        f = CONTEXT_KIND[weights.context_kind(a.ctx[k], k)] * CONTEXT_BOTH
+        found.append((f * weights.idf_full[k], k, a.ctx_surface[k]))
+    found.sort(key=lambda t: (-t[0], t[1]))
+    shown: list[str] = []
+    for w, k, surface in found:
+        label = _DISPLAY.get(k, surface)
+        if w >= 0.5 and label not in shown:
+            shown.append(label)
+    return sum(w for w, _, _ in found), shown[:3]
 
 
 def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> OverlapDraft | None:
@@ -251,7 +384,9 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
     small = min(mass_a, mass_b)
     contain = s_shared / small * min(1.0, small / MIN_MASS)
     dice = 2 * s_shared / (mass_a + mass_b)
-    if 100.0 * (0.45 * contain + 0.30 * dice + 0.25) + _MAX_BONUS < min_score:
+    with_context = bool(a.ctx_id or b.ctx_id)
+    reach = CONTEXT_MAX_BONUS if with_context else 0.0
+    if 100.0 * (0.45 * contain + 0.30 * dice + 0.25) + _MAX_BONUS + reach < min_score:
         return None  # cannot reach the threshold whatever the fuzzy ratio and bonuses
     fz = fuzz.token_set_ratio(a.stripped, b.stripped) / 100.0
     wording = 100.0 * (0.45 * contain + 0.30 * dice + 0.25 * fz)
@@ -288,6 +423,10 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
         score -= NEGATION_PENALTY
     if conflicts:
         score -= 15.0  # different numbers but not similar enough to call it an inconsistency
+    context_shown: list[str] = []
+    if with_context:
+        score, context_shown = _with_context(a, b, weights, score, wording, content_weight > 0 or bool(specific),
+                                             bool(specific))
     score = max(0.0, min(100.0, score))
     if score < min_score:
         return None
@@ -296,7 +435,26 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
         v = sorted(same_values, key=lambda k: (-wa[k], a.order.index(k)))[0]
         parts.append(f"same {_value_label(v)} {_show_value(a, v)}")
     parts.append("shared: " + _shared_list(a, shared - values_a, wa, weights))
+    if context_shown:
+        parts.append("context: " + ", ".join(context_shown))
     return OverlapDraft(a.id, b.id, round(score, 1), "; ".join(parts), OverlapKind.DUPLICATE)
+
+
+def _with_context(a: _Doc, b: _Doc, weights: _Weights, score: float, wording: float, has_content: bool,
+                  same_value: bool) -> tuple[float, list[str]]:
+    """The score after context: a bonus for confirming names/days/places, a penalty for contexts about
+    different ones, and the headline discount."""
+    shown: list[str] = []
+    if a.summary != b.summary:
+        score -= SUMMARY_PENALTY
+    if a.ctx_id and a.ctx_id == b.ctx_id:
+        return score, shown  # one sentence cut in two: its context says nothing about the pair
+    if has_content and wording >= CONTEXT_MIN_WORDING:
+        evidence, shown = _context_evidence(a, b, weights)
+        score += min(CONTEXT_MAX_BONUS, CONTEXT_SCALE * evidence)
+    if a.ctx_id and b.ctx_id and a.anchors and b.anchors and not a.anchors & b.anchors and not same_value:
+        score -= CONTEXT_MISMATCH_PENALTY
+    return score, shown
 
 
 def _strip_values(s: str) -> str:

@@ -1,6 +1,7 @@
 """Small shared helpers: which URLs become links, dates for people, colours with readable ink."""
 
 from datetime import date, datetime
+from pathlib import PurePath
 from urllib.parse import urlsplit
 
 STANCE_LABELS = {"supports": "Supports", "refutes": "Refutes", "context": "Context"}
@@ -18,6 +19,15 @@ def link_url(url: str | None) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return None
     return text
+
+
+def source_label(source: str | None) -> str:
+    """How an article's source is shown: a URL as it is, a local file by its name only (no private paths)."""
+    text = (source or "").strip()
+    if not text or link_url(text) or "://" in text:
+        return text
+    name = PurePath(text.replace("\\", "/")).name if ("/" in text or "\\" in text) else text
+    return f"{name} (local file)" if name != text else text
 
 
 def human_date(value: date | str | None) -> str:

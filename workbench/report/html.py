@@ -7,6 +7,7 @@ from markupsafe import Markup, escape
 
 from workbench.report.formatting import (
     STANCE_LABELS, authors_text, human_date, human_datetime, ink, link_url, safe_colour, source_claims,
+    source_label,
 )
 from workbench.resources import resource
 
@@ -23,7 +24,8 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(
-        human_date=human_date, human_datetime=human_datetime, link_url=link_url, colour=safe_colour, ink=ink,
+        human_date=human_date, human_datetime=human_datetime, source_label=source_label, link_url=link_url,
+        colour=safe_colour, ink=ink,
         stance=lambda s: STANCE_LABELS.get(str(s), str(s).capitalize()), lines=_lines,
     )
     return env

@@ -2,7 +2,9 @@
 
 import re
 
-from workbench.report.formatting import STANCE_LABELS, authors_text, human_date, human_datetime, link_url
+from workbench.report.formatting import (
+    STANCE_LABELS, authors_text, human_date, human_datetime, link_url, source_label,
+)
 
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")  # with [ ] escaped, ( ) and ! can no longer form links
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # &amp; &#60; would be decoded: escape their ampersand
@@ -44,7 +46,7 @@ def render_markdown(data) -> str:
     if a.published:
         meta.append(f"- **Published:** {human_date(a.published)}")
     if a.source:
-        meta.append(f"- **Source:** {md_link(a.source)}")
+        meta.append(f"- **Source:** {md_link(a.source) if link_url(a.source) else escape_md(source_label(a.source))}")
     if data.organisation:
         meta.append(f"- **Checked by:** {escape_md(data.organisation)}")
     meta.append(f"- **Workspace:** {escape_md(data.workspace)}")

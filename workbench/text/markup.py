@@ -21,12 +21,13 @@ _HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
 class Stripped:
     text: str
     offsets: tuple[int, ...]  # len(text) + 1 entries; the last is the source end
+    ends: tuple[int, ...] = ()  # source end of each shown character (an entity spans several)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The source range that shown text[start:end] came from."""
         if end <= start:
             return self.offsets[start], self.offsets[start]
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.offsets[start], self.ends[end - 1]
 
 
 def markup_deletions(raw: str, *, markdown: bool = True) -> tuple[set[int], dict[int, tuple[int, str]]]:
@@ -57,6 +58,7 @@ def markup_deletions(raw: str, *, markdown: bool = True) -> tuple[set[int], dict
 def apply_deletions(raw: str, deleted: set[int], replaced: dict[int, tuple[int, str]]) -> Stripped:
     chars: list[str] = []
     offsets: list[int] = []
+    ends: list[int] = []
     i = 0
     n = len(raw)
     while i < n:
@@ -65,14 +67,16 @@ def apply_deletions(raw: str, deleted: set[int], replaced: dict[int, tuple[int, 
             for ch in value:
                 chars.append(ch)
                 offsets.append(i)
+                ends.append(end)
             i = end
             continue
         if i not in deleted:
             chars.append(raw[i])
             offsets.append(i)
+            ends.append(i + 1)
         i += 1
     offsets.append(n)
-    return Stripped("".join(chars), tuple(offsets))
+    return Stripped("".join(chars), tuple(offsets), tuple(ends))
 
 
 def strip_markup(raw: str, *, markdown: bool = True) -> Stripped:

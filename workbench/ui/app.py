@@ -86,7 +86,7 @@ def build_window(db_path: Path | None):
     from workbench.ui.main_window import MainWindow
 
     session, _ = open_session(db_path)
-    return MainWindow(session)
+    return MainWindow(session, restore_layout=False)
 
 
 def save_screenshot(app, window, out: Path) -> int:

@@ -9,11 +9,12 @@ import html
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
-    QColor, QFont, QPalette, QSyntaxHighlighter, QTextBlockFormat, QTextCharFormat, QTextCursor,
+    QColor, QFont, QPalette, QTextBlockFormat, QTextCharFormat, QTextCursor,
 )
 from PySide6.QtWidgets import QLabel, QTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from workbench.domain import Article, Claim, VerdictScale
+from workbench.ui.dropping import link_from_mime
 
 TINT = 0.22  # how much verdict colour goes into a highlight: light enough to read through
 SELECTED_TINT = 0.42
@@ -43,27 +44,9 @@ class _Offsets:
         return position if self._qt is None else bisect.bisect_right(self._qt, position) - 1
 
 
-class ClaimHighlighter(QSyntaxHighlighter):
-    """Paints claim spans as layout formats: fast for thousands of claims, and the text stays untouched."""
-
-    def __init__(self, document) -> None:
-        super().__init__(document)
-        self.by_block: dict[int, list[tuple[int, int, QTextCharFormat]]] = {}
-
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt naming
-        block = self.currentBlock()
-        spans = self.by_block.get(block.blockNumber())
-        if not spans:
-            return
-        begin, length = block.position(), block.length() - 1  # UTF-16 units, like the spans
-        for start, end, fmt in spans:
-            s, e = max(start - begin, 0), min(end - begin, length)
-            if e > s:
-                self.setFormat(s, e - s, fmt)
-
-
 class ArticleText(QTextEdit):
     claimClicked = Signal(int)  # noqa: N815 - Qt signal naming
+    linkDropped = Signal(int, str)  # noqa: N815 - a web link dropped on a claim: evidence for it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +54,7 @@ class ArticleText(QTextEdit):
         self.setAcceptRichText(False)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setAcceptDrops(True)  # links only; see dragEnterEvent
         self.setFrameShape(QTextEdit.Shape.NoFrame)
         self.document().setDocumentMargin(28)
         font = QFont(self.font())
@@ -82,14 +66,14 @@ class ArticleText(QTextEdit):
         self._scale: VerdictScale | None = None
         self._selected: int | None = None
         self._press: QPoint | None = None
-        self._highlighter = ClaimHighlighter(self.document())
+        self._headings: list[tuple[int, float, int]] = []
+        self.document().setUndoRedoEnabled(False)  # highlights are repainted often; keep no history
 
     # --- content -------------------------------------------------------------
     def show_article(self, text: str, claims: list[Claim], scale: VerdictScale,
                      headings: tuple[str, ...] = ()) -> None:
         """headings: leading paragraphs (title, dek) that the text itself carries; shown larger."""
         self._offsets = _Offsets(text)
-        self._highlighter.by_block = {}
         self.setPlainText(text)
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
@@ -97,7 +81,25 @@ class ArticleText(QTextEdit):
         spacing.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         spacing.setBottomMargin(6)
         cursor.mergeBlockFormat(spacing)
-        for number, factor, weight in self._heading_blocks(headings):
+        self._headings = self._heading_blocks(headings)
+        self._selected = None
+        self.set_claims(claims, scale)
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_claims(self, claims: list[Claim], scale: VerdictScale) -> None:
+        """(Re)paint highlights as character formats in one edit block (~50 ms for 10,000 claims);
+        longer spans first so that a claim nested inside another stays visible on top."""
+        self._scale = scale
+        self._claims = sorted(claims, key=lambda c: (c.start, c.end))
+        self._starts = [c.start for c in self._claims]
+        base = self.palette().color(QPalette.ColorRole.Base)
+        accent = self.palette().color(QPalette.ColorRole.Highlight)
+        formats: dict[tuple[str, bool], QTextCharFormat] = {}
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.setCharFormat(QTextCharFormat())
+        for number, factor, weight in self._headings:
             block = self.document().findBlockByNumber(number)
             cursor.setPosition(block.position())
             cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
@@ -105,21 +107,6 @@ class ArticleText(QTextEdit):
             heading.setFontPointSize(self.font().pointSizeF() * factor)
             heading.setFontWeight(weight)
             cursor.mergeCharFormat(heading)
-        self._selected = None
-        self.set_claims(claims, scale)
-        self.moveCursor(QTextCursor.MoveOperation.Start)
-
-    def set_claims(self, claims: list[Claim], scale: VerdictScale) -> None:
-        """(Re)paint highlights through the highlighter; the document itself is not edited."""
-        self._scale = scale
-        self._claims = sorted(claims, key=lambda c: (c.start, c.end))
-        self._starts = [c.start for c in self._claims]
-        base = self.palette().color(QPalette.ColorRole.Base)
-        accent = self.palette().color(QPalette.ColorRole.Highlight)
-        formats: dict[tuple[str, bool], QTextCharFormat] = {}
-        by_block: dict[int, list[tuple[int, int, QTextCharFormat]]] = {}
-        document = self.document()
-        # Longer spans first so that a claim nested inside another stays visible on top.
         for claim in sorted(self._claims, key=lambda c: c.start - c.end):
             option = scale.get(claim.verdict)
             key = (option.colour if option else "#9aa0a6", bool(claim.overlap_count))
@@ -130,13 +117,10 @@ class ArticleText(QTextEdit):
                 if key[1]:
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                     fmt.setUnderlineColor(accent)
-            start, end = self._offsets.to_qt(claim.start), self._offsets.to_qt(claim.end)
-            first = document.findBlock(start).blockNumber()
-            last = document.findBlock(max(start, end - 1)).blockNumber()
-            for number in range(first, last + 1):
-                by_block.setdefault(number, []).append((start, end, fmt))
-        self._highlighter.by_block = by_block
-        self._highlighter.rehighlight()
+            cursor.setPosition(self._offsets.to_qt(claim.start))
+            cursor.setPosition(self._offsets.to_qt(claim.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)  # merge: headings keep their size
+        cursor.endEditBlock()
         self._paint_selection()
 
     def _heading_blocks(self, headings: tuple[str, ...]) -> list[tuple[int, float, int]]:
@@ -227,6 +211,32 @@ class ArticleText(QTextEdit):
             claim = self.claim_at(point)
             if claim is not None:
                 self.claimClicked.emit(claim.id)
+
+    # --- links dropped on a claim (other drops, e.g. files, go on to the window) ---
+    def _link_target(self, event) -> tuple[Claim, str] | None:
+        url = link_from_mime(event.mimeData())
+        claim = self.claim_at(event.position().toPoint()) if url else None
+        return (claim, url) if claim is not None else None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if link_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        if self._link_target(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        target = self._link_target(event)
+        if target is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.linkDropped.emit(target[0].id, target[1])
 
     def viewportEvent(self, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.ToolTip:

@@ -175,6 +175,15 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         self._kind: str | None = None
         self._accepted: list[bool] | None = None  # None: everything passes
         self._haystacks: list[str] = []
+        # The claim being worked on stays visible even when an edit takes it out of the filter
+        # (set a verdict while showing "Unverified" and the row waits until you move on).
+        self._pinned: int | None = None
+
+    def pin(self, claim_id: int | None) -> None:
+        if claim_id != self._pinned:
+            self._pinned = claim_id
+            if self.active:
+                self._recompute()
 
     def setSourceModel(self, model) -> None:  # noqa: N802 - Qt naming
         super().setSourceModel(model)
@@ -184,7 +193,8 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         self._rebuild()
 
     def set_filters(self, search: str | None = None, verdict: str | None = "", kind: str | None = "") -> None:
-        """verdict/kind: "" leaves that filter as it is, None clears it."""
+        """verdict/kind: "" leaves that filter as it is, None clears it. A new filter unpins."""
+        self._pinned = None
         if search is not None:
             self._search = search.strip().casefold()
         if verdict != "":
@@ -217,9 +227,10 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         else:
             claims = self.sourceModel().claims()
             search, verdict, kind = self._search, self._verdict, self._kind
+            pinned = self._pinned
             self._accepted = [
-                (not search or search in hay) and (verdict is None or c.verdict == verdict)
-                and (kind is None or str(c.kind) == kind)
+                c.id == pinned or ((not search or search in hay) and (verdict is None or c.verdict == verdict)
+                                   and (kind is None or str(c.kind) == kind))
                 for c, hay in zip(claims, self._haystacks)
             ]
         if _NEW_FILTER_API:  # Qt >= 6.10 deprecates invalidateRowsFilter

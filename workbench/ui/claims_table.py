@@ -1,7 +1,7 @@
 """The claims table with its search box and verdict/kind filters."""
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget,
 )
@@ -69,7 +69,7 @@ class ClaimsTable(QWidget):
         for kind in ClaimKind:
             self.kind_filter.addItem(str(kind).capitalize(), str(kind))
         self.count = QLabel()
-        self.count.setForegroundRole(self.count.foregroundRole())
+        self.count.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.view = ClaimsView()
         self.view.setModel(self.proxy)
@@ -170,4 +170,6 @@ class ClaimsTable(QWidget):
         self.view.scrollTo(self.proxy.index(row, 0))
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.currentClaimChanged.emit(current.data(cm.ClaimIdRole) if current.isValid() else None)
+        claim_id = current.data(cm.ClaimIdRole) if current.isValid() else None
+        self.currentClaimChanged.emit(claim_id)
+        self.proxy.pin(claim_id)

@@ -2,7 +2,7 @@
 title, publisher and date are fetched in the background and fill only the fields still empty."""
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox, QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout,
 )
@@ -43,7 +43,7 @@ class EvidenceDialog(QDialog):
         self.note.setPlaceholderText("Optional note for the team")
         self.status = QLabel(" ")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setForegroundRole(self.status.foregroundRole())
+        self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -58,9 +58,10 @@ class EvidenceDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("Save Changes" if evidence else "Add Evidence")
         layout = QVBoxLayout(self)
         if claim_text:
-            about = QLabel(f"For the claim: {claim_text}")
+            about = QLabel(f"For the claim: “{claim_text}”")
             about.setTextFormat(Qt.TextFormat.PlainText)
             about.setWordWrap(True)
             layout.addWidget(about)

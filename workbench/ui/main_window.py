@@ -25,9 +25,9 @@ MAX_RECENT = 8
 class MainWindow(QMainWindow):
     """Built empty first (it can be on screen before the workspace is open), then bind(session)."""
 
-    def __init__(self, session=None) -> None:
+    def __init__(self, session=None, restore_layout: bool = True) -> None:
         super().__init__()
-        self.session: Session | None = None
+        self.session = None  # a workbench.ui.session.Session once bound
         self.article_id: int | None = None
         self.undo_group = QUndoGroup(self)
         self.verdict_actions: list = []
@@ -52,6 +52,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([190, 860, 350])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
+        self._centre = centre
+        if restore_layout:  # not for --screenshot, which must look the same everywhere
+            self._restore_layout()
 
         self.progress = ImportProgress()
         self.statusBar().addPermanentWidget(self.progress)
@@ -72,6 +75,7 @@ class MainWindow(QMainWindow):
         self.table.selectionChanged.connect(self._enable)
         self.table.view.linkDropped.connect(self._link_on_claim)
         self.pane.text.claimClicked.connect(self.select_claim)
+        self.pane.text.linkDropped.connect(self._link_on_claim)
         self.pane.text.selectionChanged.connect(self._enable)
         self.side.goToClaim.connect(self.select_claim)
         self.importer = None
@@ -86,6 +90,7 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(session.undo_stack)
         session.changed.connect(self.apply_changes)
         session.failed.connect(lambda exc: show_error(self, exc))
+        session.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.importer = Importer(session, self.progress, self)
         self.importer.imported.connect(self._imported)
         self.importer.failed.connect(lambda exc: show_error(self, exc))
@@ -120,11 +125,16 @@ class MainWindow(QMainWindow):
     def new_workspace(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, "New Workspace", str(Path.home() / "fact-checks.factwb"),
                                               WORKSPACE_FILTER)
-        if name:
-            path = Path(name)
-            if path.exists():
-                path.unlink()  # the dialog already asked whether to replace it
-            self.open_workspace(path)
+        if not name:
+            return
+        path = Path(name)
+        if self.session is not None and path.resolve() == self.session.path.resolve():
+            show_error(self, WorkbenchError(f"{path.name} is the workspace that is open; choose another name."))
+            return
+        for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+            if stale.exists():
+                stale.unlink()  # the dialog already asked whether to replace the file
+        self.open_workspace(path)
 
     def choose_workspace(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Open Workspace", str(self.session.path.parent), WORKSPACE_FILTER)
@@ -343,7 +353,21 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.side.add_evidence(url)
 
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        for splitter, key in ((self.splitter, "window/columns"), (self._centre, "window/rows")):
+            state = settings.value(key)
+            if state is not None:
+                splitter.restoreState(state)
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/columns", self.splitter.saveState())
+        settings.setValue("window/rows", self._centre.saveState())
         if self.importer is not None and self.importer.busy:
             self.importer.cancel()
         if self.session is not None:

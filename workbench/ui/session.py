@@ -14,6 +14,7 @@ from workbench.ui.workers import WorkerRunner
 class Session(QObject):
     changed = Signal(object)  # Changes, after every action, undo and redo
     failed = Signal(object)  # an exception from an action the person asked for
+    message = Signal(str)  # a short note for the status bar ("Verdict: False — saved")
 
     def __init__(self, db, path: Path, parent: QObject | None = None) -> None:  # db: sqlite_utils.Database
         super().__init__(parent)
@@ -32,6 +33,7 @@ class Session(QObject):
             return False
         self.undo_stack.push(command)
         self.notify(changes)
+        self.message.emit(f"{command.text()} — saved")
         return True
 
     def notify(self, changes: Changes | None) -> None:

@@ -33,16 +33,18 @@ class ServiceCommand(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._guard(self.do)
+        self._guard(self.do, "Redone")
 
     def undo(self) -> None:
-        self._guard(self.undo_action)
+        self._guard(self.undo_action, "Undone")
 
-    def _guard(self, action) -> None:
+    def _guard(self, action, verb: str) -> None:
         try:
             self.session.notify(action())
         except Exception as exc:  # noqa: BLE001 - e.g. the workspace changed underneath; tell the person
             self.session.failed.emit(exc)
+        else:
+            self.session.message.emit(f"{verb}: {self.text()} — saved")
 
     def do(self) -> Changes:  # pragma: no cover - abstract
         raise NotImplementedError
