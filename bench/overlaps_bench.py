@@ -1,6 +1,6 @@
 """Overlap finding speed on 1,000 claims, against exhaustive rapidfuzz process.cdist and exhaustive scoring.
 
-    uv run python bench/overlaps_bench.py [DATA_DIR] [--n 1000]
+    uv run python bench/overlaps_bench.py [DATA_DIR] [--n 1000] [--seed]
 
 Corpora: LIAR statements (real, few overlaps) and FEVER dev claims (many near-duplicates). For each:
   - find_overlaps time (median of 3);
@@ -8,6 +8,10 @@ Corpora: LIAR statements (real, few overlaps) and FEVER dev claims (many near-du
   - recall vs exhaustive: the share of pairs our own scorer puts above SUGGEST_THRESHOLD when applied to
     every pair that find_overlaps (candidate index) finds; and the share of cdist pairs >= the threshold
     that find_overlaps flags.
+LIAR again with context (speaker, job, state and venue as the claim's context, the attribution-like words
+the pipeline passes): time and how many flags context adds or removes.
+--seed: the seed article through the real pipeline (claim engine + matching.article.find_article_overlaps),
+listing every flagged pair (needs spaCy's model).
 Skips cleanly without data.
 """
 
@@ -36,11 +40,64 @@ DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
 def liar(data: Path) -> list[str]:
+    return [t for t, _ in liar_with_context(data)]
+
+
+def liar_with_context(data: Path) -> list[tuple[str, str]]:
+    """(statement, "speaker, job, state, venue") rows."""
     path = data / "liar" / "train.tsv"
     if not path.exists():
         return []
     with open(path, encoding="utf-8", newline="") as fh:
-        return [r[2] for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if len(r) > 2]
+        rows = [r for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if len(r) > 2]
+    out = []
+    for r in rows:
+        speaker = r[4].replace("-", " ").title() if len(r) > 4 else ""
+        extra = [x for x in (r[5:7] + r[13:14]) if x] if len(r) > 13 else []
+        out.append((r[2], ", ".join([speaker, *extra]).strip(", ")))
+    return out
+
+
+def bench_context(name: str, rows: list[tuple[str, str]], n: int) -> None:
+    if len(rows) < n:
+        print(f"skip {name} with context: only {len(rows)} claims")
+        return
+    rows = random.Random(5).sample(rows, n)
+    plain = [(i, t) for i, (t, _) in enumerate(rows, start=1)]
+    with_ctx = [(i, t, c) for i, (t, c) in enumerate(rows, start=1)]
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        found = find_overlaps(with_ctx)
+        times.append(time.perf_counter() - t0)
+    before = {(d.a, d.b) for d in find_overlaps(plain)}
+    after = {(d.a, d.b) for d in found}
+    print(f"{name} with context (speaker, job, state, venue): {n} claims, {len(after)} flags "
+          f"(without context {len(before)}; added {len(after - before)}, dropped {len(before - after)}); "
+          f"find_overlaps {statistics.median(times) * 1000:.0f} ms (median of 3)")
+    texts = dict(plain)
+    for a, b in sorted(after - before)[:3]:
+        print(f"    added: {texts[a]!r} / {texts[b]!r}")
+
+
+def seed() -> None:
+    from workbench.claims import extract_claims
+    from workbench.matching.article import find_article_overlaps
+    from workbench.text import parse_article_file
+
+    path = Path(__file__).resolve().parents[1] / "seeds" / "north-korea-spurned-talks.txt"
+    article = parse_article_file(path)
+    drafts = extract_claims(article.text)
+    claims = [(i, d.text, d.start, d.end, d.attribution) for i, d in enumerate(drafts, start=1)]
+    t0 = time.perf_counter()
+    found = find_article_overlaps(article.text, claims)
+    elapsed = time.perf_counter() - t0
+    plain = find_overlaps([(i, d.text) for i, d in enumerate(drafts, start=1)])
+    print(f"seed article: {len(drafts)} claims, {len(found)} flags with context and the same-span rule "
+          f"({len(plain)} on the bare claim texts); {elapsed * 1000:.0f} ms")
+    for d in found:
+        print(f"  {d.score:5.1f}  {d.a}: {drafts[d.a - 1].text!r}\n         {d.b}: {drafts[d.b - 1].text!r}\n"
+              f"         {d.reason}")
 
 
 def fever(data: Path) -> list[str]:
@@ -100,11 +157,15 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     p.add_argument("--n", type=int, default=1000)
+    p.add_argument("--seed", action="store_true", help="also run the seed article through the pipeline")
     args = p.parse_args(argv)
+    if args.seed:
+        seed()
     if not args.data.exists():
         print(f"skip: data folder {args.data} not found")
         return 0
     bench("LIAR", liar(args.data), args.n)
+    bench_context("LIAR", liar_with_context(args.data), args.n)
     bench("FEVER", fever(args.data), args.n)
     return 0
 

@@ -112,12 +112,13 @@ def cmd_articles(args, db) -> int:
 
 def cmd_extract(args, db) -> int:
     from workbench.claims import extract_claims
-    from workbench.matching import find_overlaps
+    from workbench.matching.article import find_article_overlaps
     from workbench.text import parse_article_file
 
     article = parse_article_file(args.file)
     drafts = extract_claims(article.text)
-    overlaps = find_overlaps([(i, d.text) for i, d in enumerate(drafts, start=1)])
+    overlaps = find_article_overlaps(article.text, [(i, d.text, d.start, d.end, d.attribution)
+                                                    for i, d in enumerate(drafts, start=1)])
     claims = [{"id": i, "text": d.text, "start": d.start, "end": d.end, "attribution": d.attribution,
                "kind": str(d.kind), "checkworthiness": round(d.checkworthiness, 4)}
               for i, d in enumerate(drafts, start=1)]

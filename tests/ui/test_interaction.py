@@ -190,3 +190,17 @@ def test_link_dropped_on_a_highlight_adds_evidence_to_that_claim(window, qtbot, 
     text.dropEvent(QDropEvent(QPointF(text.point_of(claim.start + 2)), Qt.DropAction.CopyAction, mime,
                               Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
     assert asked == [(claim.id, "https://example.org/budget")]
+
+
+def test_hovering_a_highlight_shows_the_claim(window, qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    claim = list_claims(window.session.db, window.article_id)[1]
+    text = window.pane.text
+    point = text.point_of(claim.start + 5)
+    text.viewportEvent(QHelpEvent(QEvent.Type.ToolTip, point, text.viewport().mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert claim.text in QToolTip.text()
+    QToolTip.hideText()

@@ -1,10 +1,12 @@
-"""In-memory index of archived (already checked) claims: BM25 retrieval, then a fuzzy re-ranking.
+"""In-memory index of archived (already checked) claims: two BM25 indexes fused, then a learned re-ranking.
 
-Retrieval: BM25 over normalised terms (numbers, dates, stems, synonyms; tweet furniture removed), stored as
-per-term posting arrays with the BM25 impact precomputed, so a query is a few numpy gathers and adds.
-Re-ranking of the top RERANK_DEPTH: a blend of how much of the archived claim the query covers (idf-weighted),
-how much of the query the claim covers, rapidfuzz token_set_ratio on the normalised strings, and the
-relative BM25 score. The blend is the score shown to a person (0..100).
+Retrieval: BM25 over normalised word keys (numbers, dates, stems, synonyms; tweet furniture removed) and
+BM25 over character n-grams inside words (archive_chargrams), both stored as per-term posting arrays with
+the impact precomputed, so a query is a few numpy gathers and adds. The two score vectors are fused
+(each relative to its best document) and the top RERANK_DEPTH go to the re-ranker.
+Re-ranking: a linear model over FEATURES (both BM25s, coverage of each side, fuzzy ratios, shared names and
+numbers, ranks in each index) fitted pairwise on CLEF-2020 train; its score goes through a fitted sigmoid
+so that the score shown to a person (0..100) reads as the chance the archived claim is the one checked.
 """
 
 from __future__ import annotations
@@ -16,16 +18,24 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from workbench.matching.normalize import content_keys
+from workbench.matching.archive_chargrams import CharGramIndex, fold_text
+from workbench.matching.normalize import analyse
 
 # Tuned on CLEF-2020 task 2 train (bench/archive_bench.py --tune); see docs/matching.md.
 K1 = 1.2
 B = 0.75
 TITLE_WEIGHT = 1  # how many times a title's terms count (0 ignores titles)
+CHAR_SIZES = (4,)
+CHAR_K1 = 1.2
+CHAR_B = 0.5
+CHAR_WEIGHT = 1.0  # weight of the character index in the fused first-stage score
 RERANK_DEPTH = 40
-# Logistic re-ranker over FEATURES: intercept, then one weight per feature. The probability x 100 is the
-# score a person sees. Fitted on CLEF train (bench/archive_bench.py --fit).
-WEIGHTS = (-13.546, 1.784, 3.212, 0.316, 11.366, 2.112, -2.225, 0.226)
+# Linear re-ranker over FEATURES, then a sigmoid (CALIBRATION = slope, intercept) for the shown score.
+# Fitted on CLEF train (bench/archive_bench.py --fit).
+WEIGHTS: tuple[float, ...] | None = None
+CALIBRATION = (1.0, 0.0)
+
+_MARK_KINDS = frozenset({"name", "number", "date"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,18 +49,25 @@ class ArchiveIndex:
 
     def __init__(self, *, k1: float = K1, b: float = B, title_weight: int = TITLE_WEIGHT,
                  rerank_depth: int = RERANK_DEPTH,
-                 weights: tuple[float, ...] | None = WEIGHTS) -> None:
+                 weights: tuple[float, ...] | None = WEIGHTS,
+                 calibration: tuple[float, float] = CALIBRATION,
+                 char_sizes: tuple[int, ...] = CHAR_SIZES, char_k1: float = CHAR_K1, char_b: float = CHAR_B,
+                 char_weight: float = CHAR_WEIGHT) -> None:
         self.k1, self.b, self.title_weight, self.rerank_depth = k1, b, title_weight, rerank_depth
         self.weights = weights
+        self.calibration = calibration
+        self.char_sizes, self.char_k1, self.char_b, self.char_weight = char_sizes, char_k1, char_b, char_weight
         self._ids: list[int] = []
         self._keys: list[str] = []  # space-joined normalised terms of the text
         self._title_keys: list[str] = []  # ... and of the title
-        self._pending: list[tuple[int, str]] = []
+        self._marks: list[str] = []  # names, numbers and dates of text and title
+        self._folded: list[str] = []  # folded text + title for the character index
         self._vocab: dict[str, int] = {}
         self._idf = np.zeros(0, dtype=np.float32)
         self._offsets = np.zeros(1, dtype=np.int64)
         self._post_docs = np.zeros(0, dtype=np.int32)
         self._post_imp = np.zeros(0, dtype=np.float32)
+        self._chars = CharGramIndex(char_sizes, char_k1, char_b)
         self._dirty = False
 
     # -- building --------------------------------------------------------------------------------
@@ -65,32 +82,44 @@ class ArchiveIndex:
     def add(self, rows: Iterable[tuple]) -> None:
         """Add (id, text) or (id, text, title) rows; an id seen before is replaced. Call commit() after."""
         position = {doc_id: n for n, doc_id in enumerate(self._ids)}
-        title_cache: dict[str, str] = {}  # archives often repeat titles
+        title_cache: dict[str, tuple[str, list[str], str]] = {}  # archives often repeat titles
         for row in rows:
             doc_id, text = int(row[0]), row[1] or ""
             title = row[2] if len(row) > 2 and row[2] else ""
-            joined = " ".join(content_keys(text, social=True))
-            title_joined = ""
+            terms = analyse(text, social=True)
+            joined = " ".join(t.key for t in terms)
+            marks = [t.key for t in terms if t.kind in _MARK_KINDS]
+            title_joined, folded_title = "", ""
             if title:
-                title_joined = title_cache.get(title)
-                if title_joined is None:
-                    title_joined = title_cache[title] = " ".join(content_keys(title, social=True))
-            if doc_id in position:
-                self._keys[position[doc_id]] = joined
-                self._title_keys[position[doc_id]] = title_joined
-            else:
-                position[doc_id] = len(self._ids)
+                cached = title_cache.get(title)
+                if cached is None:
+                    t_terms = analyse(title, social=True)
+                    cached = title_cache[title] = (" ".join(t.key for t in t_terms),
+                                                   [t.key for t in t_terms if t.kind in _MARK_KINDS],
+                                                   fold_text(title, social=True))
+                title_joined, title_marks, folded_title = cached
+                marks = marks + title_marks
+            record = (doc_id, joined, title_joined, " ".join(dict.fromkeys(marks)),
+                      (fold_text(text, social=True) + " " + folded_title).strip())
+            n = position.get(doc_id)
+            if n is None:
+                position[doc_id] = n = len(self._ids)
                 self._ids.append(doc_id)
-                self._keys.append(joined)
-                self._title_keys.append(title_joined)
+                self._keys.append("")
+                self._title_keys.append("")
+                self._marks.append("")
+                self._folded.append("")
+            _, self._keys[n], self._title_keys[n], self._marks[n], self._folded[n] = record
         self._dirty = True
 
     def remove(self, ids: Iterable[int]) -> None:
         gone = set(ids)
-        kept = [x for x in zip(self._ids, self._keys, self._title_keys) if x[0] not in gone]
-        self._ids = [x[0] for x in kept]
-        self._keys = [x[1] for x in kept]
-        self._title_keys = [x[2] for x in kept]
+        keep = [n for n, doc_id in enumerate(self._ids) if doc_id not in gone]
+        self._ids = [self._ids[n] for n in keep]
+        self._keys = [self._keys[n] for n in keep]
+        self._title_keys = [self._title_keys[n] for n in keep]
+        self._marks = [self._marks[n] for n in keep]
+        self._folded = [self._folded[n] for n in keep]
         self._dirty = True
 
     def commit(self) -> None:
@@ -131,6 +160,8 @@ class ArchiveIndex:
         np.cumsum(df.astype(np.int64), out=self._offsets[1:])
         self._vocab = vocab
         self._idf = idf
+        self._chars = CharGramIndex(self.char_sizes, self.char_k1, self.char_b)
+        self._chars.build(self._folded)
         self._dirty = False
 
     def __len__(self) -> int:
@@ -144,17 +175,24 @@ class ArchiveIndex:
         if not found:
             return []
         cand, feats = found
-        if self.weights is None:  # plain BM25 order (feature 3 is BM25 relative to the best)
-            value = feats[:, 3]
-        else:
-            value = 1.0 / (1.0 + np.exp(-(feats @ np.asarray(self.weights[1:]) + self.weights[0])))
-            # the same words both ways is a match whatever the model says (doc_cover * query_cover * token_set)
-            value = np.maximum(value, feats[:, 0] * feats[:, 1] * feats[:, 2])
+        value = self.probabilities(feats)
         order = sorted(range(len(cand)), key=lambda n: (-value[n], self._ids[cand[n]]))[:top]
         return [(self._ids[cand[n]], round(float(100.0 * value[n]), 1)) for n in order]
 
+    def probabilities(self, feats: np.ndarray) -> np.ndarray:
+        """Shown score / 100 of candidates from their feature rows."""
+        if self.weights is None:  # plain fused first-stage order
+            return feats[:, FEATURES.index("fused_rel")]
+        raw = feats @ np.asarray(self.weights, dtype=np.float64)
+        slope, intercept = self.calibration
+        value = 1.0 / (1.0 + np.exp(-(slope * raw + intercept)))
+        # the same words both ways is a match whatever the model says (doc_cover * query_cover * token_set)
+        exact = feats[:, FEATURES.index("doc_cover")] * feats[:, FEATURES.index("query_cover")] \
+            * feats[:, FEATURES.index("token_set")]
+        return np.maximum(value, np.where(exact >= 0.999, 1.0, 0.0))
+
     def bm25_only(self, text: str, top: int = 5) -> list[tuple[int, float]]:
-        """Plain BM25 ranking without re-ranking (for measurements); score is BM25 relative to the best."""
+        """First-stage ranking without re-ranking (for measurements); score is fused BM25 relative to the best."""
         saved = self.weights
         try:
             self.weights = None
@@ -162,31 +200,50 @@ class ArchiveIndex:
         finally:
             self.weights = saved
 
-    def candidates(self, text: str, depth: int) -> tuple[list[int], np.ndarray] | None:
-        """BM25 top-`depth` documents (positions) and their re-ranking features (see FEATURES)."""
+    def first_stage(self, text: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray] | None:
+        """(query keys, word BM25, char BM25, normalisers) for every document, or None if nothing matches."""
         if self._dirty:
             self.commit()
         if not self._ids:
             return None
-        q_keys = content_keys(text, social=True)
+        q_terms = analyse(text, social=True)
+        q_keys = [t.key for t in q_terms]
         q_tids = {self._vocab[k] for k in q_keys if k in self._vocab}
-        if not q_tids:
+        c_tids = self._chars.query_terms(fold_text(text, social=True))
+        if not q_tids and not len(c_tids):
             return None
-        scores = np.zeros(len(self._ids), dtype=np.float32)
+        word = np.zeros(len(self._ids), dtype=np.float32)
         for tid in q_tids:  # query term frequency ignored: tweets repeat words for emphasis
             lo, hi = self._offsets[tid], self._offsets[tid + 1]
-            scores[self._post_docs[lo:hi]] += self._post_imp[lo:hi]
-        if depth < len(scores):
-            cand = np.argpartition(-scores, depth - 1)[:depth]
+            word[self._post_docs[lo:hi]] += self._post_imp[lo:hi]
+        char = self._chars.scores(c_tids)
+        norms = np.array([float(self._idf[list(q_tids)].sum()) * (self.k1 + 1.0) if q_tids else 1.0,
+                          self._chars.idf_mass(c_tids) * (self.char_k1 + 1.0) or 1.0])
+        return q_terms, word, char, norms
+
+    def candidates(self, text: str, depth: int) -> tuple[list[int], np.ndarray] | None:
+        """First-stage top-`depth` documents (positions) and their re-ranking features (see FEATURES)."""
+        first = self.first_stage(text)
+        if first is None:
+            return None
+        q_terms, word, char, norms = first
+        w_best = float(word.max()) or 1.0
+        c_best = float(char.max()) or 1.0
+        fused = word / w_best + self.char_weight * (char / c_best)
+        if depth < len(fused):
+            cand = np.argpartition(-fused, depth - 1)[:depth]
         else:
-            cand = np.arange(len(scores))
-        cand = cand[scores[cand] > 0]
+            cand = np.arange(len(fused))
+        cand = cand[fused[cand] > 0]
         if not len(cand):
             return None
+        cand = np.sort(cand)  # ties go to the earlier document, whatever argpartition did
+        cand = cand[np.argsort(-fused[cand], kind="stable")]
         cand_list = cand.tolist()
-        return cand_list, self._features(q_keys, cand_list, scores)
+        return cand_list, self._features(q_terms, cand_list, word, char, fused, norms, w_best, c_best)
 
-    def _features(self, q_keys: list[str], cand: list[int], scores: np.ndarray) -> np.ndarray:
+    def _features(self, q_terms, cand: list[int], word: np.ndarray, char: np.ndarray, fused: np.ndarray,
+                  norms: np.ndarray, w_best: float, c_best: float) -> np.ndarray:
         idf, vocab = self._idf, self._vocab
         default_idf = float(idf.max()) if len(idf) else 1.0
 
@@ -194,12 +251,20 @@ class ArchiveIndex:
             tid = vocab.get(k)
             return float(idf[tid]) if tid is not None else default_idf
 
+        q_keys = [t.key for t in q_terms]
         q_set = set(q_keys)
         q_weight = {k: weight(k) for k in q_set}
         q_mass = sum(q_weight.values()) or 1.0
+        q_marks = {t.key for t in q_terms if t.kind in _MARK_KINDS}
+        q_mark_mass = sum(q_weight[k] for k in q_marks)
         q_str = " ".join(q_keys)
         q_bigrams = set(zip(q_keys, q_keys[1:]))
-        best = float(scores[cand].max()) or 1.0
+        q_len = len(q_keys)
+        w_c, c_c = word[cand], char[cand]
+        # rank among the candidates: how many score strictly higher (equal scores share a rank)
+        w_rank = (w_c[None, :] > w_c[:, None]).sum(axis=1)
+        c_rank = (c_c[None, :] > c_c[:, None]).sum(axis=1)
+        fused_best = float(fused[cand].max()) or 1.0
         out = np.zeros((len(cand), len(FEATURES)), dtype=np.float64)
         for n, d in enumerate(cand):
             d_list = self._keys[d].split()
@@ -208,17 +273,34 @@ class ArchiveIndex:
             shared = q_set & d_keys
             t_keys = set(self._title_keys[d].split())
             t_mass = sum(weight(k) for k in t_keys)
+            all_keys = d_keys | t_keys
             d_bigrams = set(zip(d_list, d_list[1:]))
+            d_marks = set(self._marks[d].split())
+            d_mark_mass = sum(weight(k) for k in d_marks)
             out[n] = (
+                1.0,
                 sum(weight(k) for k in shared) / d_mass,
                 sum(q_weight[k] for k in shared) / q_mass,
                 fuzz.token_set_ratio(q_str, self._keys[d]) / 100.0,
-                float(scores[d]) / best,
+                float(w_c[n]) / w_best,
                 sum(weight(k) for k in t_keys & q_set) / t_mass if t_mass else 0.0,
                 len(d_bigrams & q_bigrams) / len(d_bigrams) if d_bigrams else 0.0,
                 fuzz.partial_ratio(self._keys[d], q_str) / 100.0,
+                float(c_c[n]) / c_best,
+                float(w_c[n]) / norms[0],
+                float(c_c[n]) / norms[1],
+                float(fused[d]) / fused_best,
+                1.0 / (1.0 + w_rank[n]),
+                1.0 / (1.0 + c_rank[n]),
+                sum(q_weight[k] for k in q_marks & all_keys) / q_mark_mass if q_mark_mass else 0.0,
+                sum(weight(k) for k in d_marks & q_set) / d_mark_mass if d_mark_mass else 0.0,
+                float(bool(d_marks) and not (d_marks & q_set)),
+                math.log((1.0 + len(d_list)) / (1.0 + q_len)),
+                sum(q_weight[k] for k in t_keys & q_set) / q_mass,
             )
         return out
 
 
-FEATURES = ("doc_cover", "query_cover", "token_set", "bm25_rel", "title_cover", "bigram_cover", "partial")
+FEATURES = ("bias", "doc_cover", "query_cover", "token_set", "bm25_rel", "title_cover", "bigram_cover",
+            "partial", "char_rel", "bm25_norm", "char_norm", "fused_rel", "word_rr", "char_rr",
+            "marks_q_cover", "marks_d_cover", "marks_d_none", "len_ratio", "title_q_cover")

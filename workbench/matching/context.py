@@ -6,6 +6,7 @@ that knows the abbreviations news text uses, so "U.S. officials" or "Nov. 21" do
 
 from __future__ import annotations
 
+import bisect
 import re
 
 # A sentence ends at . ! ? (with closing quotes/brackets) followed by white space, and at any line break.
@@ -64,21 +65,28 @@ def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
         out.append((start, end))
 
 
-def sentence_around(text: str, start: int, end: int, *, lean: bool = False) -> str:
+def sentence_around(text: str, start: int, end: int, *, lean: bool = False,
+                    bounds: list[tuple[int, int]] | None = None) -> str:
     """The sentence(s) of `text` that the span [start, end) falls in (several when it crosses a boundary).
 
     With `lean`, the sentence before is added when the first one opens with a pronoun or a connective
     ("Instead, she met ..."), and so on up to LEAN_STEPS sentences back (news paragraphs are short, so
-    this crosses paragraph breaks). An empty or out-of-range span gives "".
+    this crosses paragraph breaks). An empty or out-of-range span gives "". `bounds` (from
+    sentence_bounds(text)) saves splitting the text again for every claim.
     """
     start, end = max(0, start), min(len(text), end)
     if end <= start:
         return ""
-    bounds = sentence_bounds(text)
-    idx = [i for i, (s, e) in enumerate(bounds) if s < end and e > start]
-    if not idx:
+    if bounds is None:
+        bounds = sentence_bounds(text)
+    first = bisect.bisect_right(bounds, (start, len(text) + 1)) - 1  # last sentence starting at or before
+    if first < 0 or bounds[first][1] <= start:
+        first += 1  # the span starts in the white space between two sentences
+    last = first
+    while last + 1 < len(bounds) and bounds[last + 1][0] < end:
+        last += 1
+    if first >= len(bounds) or bounds[first][0] >= end:
         return ""
-    first, last = idx[0], idx[-1]
     steps = LEAN_STEPS if lean else 0
     while steps and first > 0 and _LEANS.match(text[bounds[first][0]:bounds[first][1]]):
         first -= 1  # "Instead, she met ..." <- "This time, she declined ..." <- "... Choe attended ..."
@@ -86,10 +94,11 @@ def sentence_around(text: str, start: int, end: int, *, lean: bool = False) -> s
     return re.sub(r"\s*\n\s*", " ", text[bounds[first][0]:bounds[last][1]])
 
 
-def claim_context(text: str, start: int, end: int, attribution: str | None = None) -> str:
-    """Context for `find_overlaps`: the claim's source sentence (plus the one before when it leans on it)
-    and its attribution."""
-    parts = [sentence_around(text, start, end, lean=True)]
+def claim_context(text: str, start: int, end: int, attribution: str | None = None, *,
+                  bounds: list[tuple[int, int]] | None = None) -> str:
+    """Context for `find_overlaps`: the claim's source sentence (plus the ones before when it leans on
+    them, see sentence_around) and its attribution."""
+    parts = [sentence_around(text, start, end, lean=True, bounds=bounds)]
     if attribution:
         parts.append(attribution)
     return " ".join(p for p in parts if p).strip()

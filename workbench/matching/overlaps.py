@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from workbench.domain import OverlapDraft, OverlapKind
+from workbench.matching.context import sentence_bounds
 from workbench.matching.normalize import Term, analyse
 
 # Two tiers: at SUGGEST_THRESHOLD a pair is proposed for review; at CERTAIN_THRESHOLD it is near-certain.
@@ -57,16 +58,20 @@ NEGATION_PENALTY = 25.0  # one claim negated, the other not: "is" vs "is not"
 SUBSTITUTION_PENALTY = 20.0  # a different name in the same place: "English-language" vs "Spanish-language"
 _NEGATION = re.compile(r"\b(?:not|never|no|none|neither|nor|nobody|nothing|cannot|without)\b|n't\b", re.I)
 # verbs that carry the negation themselves: "rejected talks" says what "was not ready for talks" says
+# (atomic claims only: in a long text such a verb somewhere says little about the polarity of the whole)
+NEGATIVE_VERB_MAX_WORDS = 25
 _NEGATIVE_VERB = re.compile(r"\b(?:reject|refus|spurn|rebuff|turn(?:s|ed|ing)? down|declin(?:e|es|ed|ing) to)", re.I)
 
-# Context (source sentence + attribution). Evidence = sum over terms found in one claim's text and the other's
-# context (CROSS) or in both contexts (BOTH) of idf x kind factor x that factor; bonus = scale x evidence.
-CONTEXT_CROSS = 0.6
+# Context (source sentence + attribution). Evidence = sum over the terms found in one claim's text and the
+# other's context (CROSS) or in both contexts (BOTH) of kind factor x that factor x relative idf (idf / its
+# maximum, so 0..1 whatever the number of claims), one name ("Choe Hon Sui") counted once;
+# bonus = CONTEXT_MAX_BONUS x min(1, evidence / CONTEXT_FULL_EVIDENCE).
+CONTEXT_CROSS = 0.8
 CONTEXT_BOTH = 0.35
 CONTEXT_KIND = {"name": 1.0, "number": 1.0, "date": 1.0, "word": 0.35, "cap": 0.35, "boiler": 0.0}
-CONTEXT_SCALE = 4.0
+CONTEXT_FULL_EVIDENCE = 2.0
 CONTEXT_MAX_BONUS = 30.0
-CONTEXT_MIN_WORDING = 20.0  # the claims' own wording must score this much before context counts
+CONTEXT_MIN_WORDING = 25.0  # the claims' own wording must score this much before context counts
 CONTEXT_MISMATCH_PENALTY = 10.0  # both contexts name people/places/days, none in common
 CONTEXT_ANCHOR_SHARE = 0.25  # names/dates in more than this share of the claims are not anchors
 CONTEXT_CANDIDATE = 0.5  # a text-context shared term counts this much toward the candidate threshold
@@ -98,7 +103,9 @@ class _Doc:
     ctx: dict = field(default_factory=dict)
     ctx_surface: dict = field(default_factory=dict)
     ctx_id: str = ""
+    ctx_sentences: frozenset = frozenset()  # hashes of the context's sentences (neighbours share one)
     summary: bool = False
+    group: dict = field(default_factory=dict)  # name key -> its run of capitalised words ("Choe Hon Sui")
     anchors: frozenset = frozenset()  # filled by prepare(): distinctive names/dates of text + context
 
 
@@ -121,10 +128,15 @@ def _doc(claim_id: int, text: str, is_new: bool, context: str = "") -> _Doc:
     fuzzy = " ".join(seq)
     bigrams = {(seq[x], seq[x + 1]) for x in range(len(seq) - 1)}
     bigrams |= {(seq[x], seq[x + 2]) for x in range(len(seq) - 2)}
-    negated = (_NEGATION.search(text) is not None) != (_NEGATIVE_VERB.search(text) is not None)
+    negated = _NEGATION.search(text) is not None
+    if not negated and len(text.split()) <= NEGATIVE_VERB_MAX_WORDS:
+        negated = _NEGATIVE_VERB.search(text) is not None
     doc = _Doc(claim_id, is_new, keys, kinds, order, units, negated, fuzzy, frozenset(bigrams))
     if context and context.strip():
-        for t in analyse(context):
+        ctx_terms = analyse(context)
+        _group_names(text, doc.group)
+        _group_names(context, doc.group)
+        for t in ctx_terms:
             if t.key in keys or t.kind == "boiler":
                 continue
             if t.key not in doc.ctx:
@@ -133,8 +145,25 @@ def _doc(claim_id: int, text: str, is_new: bool, context: str = "") -> _Doc:
             elif _KIND_RANK.get(t.kind, 0) > _KIND_RANK.get(doc.ctx[t.key], 0):
                 doc.ctx[t.key] = t.kind
         doc.ctx_id = " ".join(context.lower().split())
+        doc.ctx_sentences = frozenset(
+            hash(" ".join(context[s:e].lower().split())) for s, e in sentence_bounds(context) if e - s > 20)
         doc.summary = _is_headline(text)
     return doc
+
+
+_NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:[ \u00a0]+(?:[A-Z][\w.'’-]*|of|the|de|van|von|bin|al))*[ \u00a0]+[A-Z][\w.'’-]*")
+
+
+def _group_names(text: str, group: dict[str, str]) -> None:
+    """Runs of capitalised words ("Choe Hon Sui", "U.N. Security Council") are one name: context evidence
+    counts each run once. Punctuation ends a run ("in Oslo, Choe said")."""
+    for m in _NAME_RUN.finditer(text):
+        terms = [t for t in analyse(m.group()) if t.kind in ("name", "cap", "word")]  # not "Tuesday"
+        if len(terms) < 2:
+            continue
+        run = " ".join(_DISPLAY.get(t.key, t.surface) for t in terms[-3:])  # "U.N. Under-Secretary-General Jeffrey Feltman": the end
+        for t in terms:
+            group.setdefault(t.key, run)
 
 
 def _is_headline(text: str) -> bool:
@@ -220,9 +249,11 @@ class _Weights:
                     elif kind == "word":
                         as_word[k] += 1
             self.df_full = df_full
-            self.idf_full = {k: math.log(n_eff / c) for k, c in df_full.items()}
+            top = math.log(n_eff)  # the idf of a term in no claim: relative idf = idf / top
+            self.idf_full = {k: math.log(n_eff / c) / top for k, c in df_full.items()}
             self.name_full = {k for k, c in as_name.items() if c > as_word.get(k, 0)}
-            self.anchor_df = max(2, int(CONTEXT_ANCHOR_SHARE * self.n))
+            self.top_idf = top
+            self.anchor_df = max(3, int(CONTEXT_ANCHOR_SHARE * self.n))
 
     def context_kind(self, kind: str, key: str) -> str:
         if kind in ("word", "name", "cap"):
@@ -335,7 +366,7 @@ def _context_candidates(docs: list[_Doc], weights: _Weights, postings: dict[str,
         plist = postings[k]
         if len(plist) + len(clist) > cap:
             continue
-        w = CONTEXT_CANDIDATE * weights.idf_full[k]
+        w = CONTEXT_CANDIDATE * weights.idf_full[k] * weights.top_idf
         for i in plist:
             for j in clist:
                 if i != j and (docs[i].is_new or docs[j].is_new):
@@ -344,23 +375,34 @@ def _context_candidates(docs: list[_Doc], weights: _Weights, postings: dict[str,
 
 def _context_evidence(a: _Doc, b: _Doc, weights: _Weights) -> tuple[float, list[str]]:
     """Weight of the terms one claim states and the other's context holds (or both contexts hold)."""
-    if not (a.ctx or b.ctx) or (a.ctx_id and a.ctx_id == b.ctx_id):
+    if not (a.ctx or b.ctx) or a.ctx_sentences & b.ctx_sentences:
         return 0.0, []
     found: list[tuple[float, str, str]] = []
+    common = weights.anchor_df  # terms around most claims ("North Korea") confirm nothing
     for x, y in ((a, b), (b, a)):
         for k in y.ctx.keys() & x.keys.keys():  # stated by x, in y's context
+            if weights.df_full[k] > common:
+                continue
             f = CONTEXT_KIND[weights.context_kind(x.kinds[k], k)] * CONTEXT_CROSS
             found.append((f * weights.idf_full[k], k, x.keys[k]))
     for k in a.ctx.keys() & b.ctx.keys():
+        if weights.df_full[k] > common:
+            continue
         f = CONTEXT_KIND[weights.context_kind(a.ctx[k], k)] * CONTEXT_BOTH
         found.append((f * weights.idf_full[k], k, a.ctx_surface[k]))
     found.sort(key=lambda t: (-t[0], t[1]))
     shown: list[str] = []
+    total, seen = 0.0, set()
     for w, k, surface in found:
-        label = _DISPLAY.get(k, surface)
-        if w >= 0.5 and label not in shown:
+        g = a.group.get(k) or b.group.get(k) or _DISPLAY.get(k, surface)
+        if g in seen:
+            continue  # one name, several words
+        seen.add(g)
+        total += w
+        label = g
+        if w >= 0.1 and label not in shown:
             shown.append(label)
-    return sum(w for w, _, _ in found), shown[:3]
+    return total, shown[:3]
 
 
 def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> OverlapDraft | None:
@@ -447,13 +489,14 @@ def _with_context(a: _Doc, b: _Doc, weights: _Weights, score: float, wording: fl
     shown: list[str] = []
     if a.summary != b.summary:
         score -= SUMMARY_PENALTY
-    if a.ctx_id and a.ctx_id == b.ctx_id:
-        return score, shown  # one sentence cut in two: its context says nothing about the pair
-    if has_content and wording >= CONTEXT_MIN_WORDING:
+    if a.ctx_sentences & b.ctx_sentences:
+        return score, shown  # one sentence cut in two, or neighbours: their context says nothing about the pair
+    if a.ctx_id and b.ctx_id and a.anchors and b.anchors and not a.anchors & b.anchors:
+        if not same_value:  # about different people, places or days
+            score -= CONTEXT_MISMATCH_PENALTY
+    elif has_content and wording >= CONTEXT_MIN_WORDING:
         evidence, shown = _context_evidence(a, b, weights)
-        score += min(CONTEXT_MAX_BONUS, CONTEXT_SCALE * evidence)
-    if a.ctx_id and b.ctx_id and a.anchors and b.anchors and not a.anchors & b.anchors and not same_value:
-        score -= CONTEXT_MISMATCH_PENALTY
+        score += CONTEXT_MAX_BONUS * min(1.0, evidence / CONTEXT_FULL_EVIDENCE)
     return score, shown
 
 

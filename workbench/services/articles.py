@@ -74,11 +74,19 @@ def _extract(text: str, cancel: threading.Event | None) -> Generator[Progress, N
 
 
 def _overlaps(db: Database, stored: list[Claim], article_id: int):
-    from workbench.matching import find_overlaps
+    from workbench.matching.article import claim_rows, find_article_overlaps
 
-    new = [(c.id, c.text) for c in stored]
-    existing = claim_repo.all_texts(db, exclude_article=article_id)
-    return find_overlaps(new, existing)
+    # other articles' claims with their source sentence and attribution as context (matching/article.py)
+    context: dict[int, str] = {}
+    for other in article_repo.summaries(db):
+        if other.id != article_id and other.claims:
+            rows = claim_rows(article_repo.get(db, other.id).text,
+                              [(c.id, c.text, c.start, c.end, c.attribution)
+                               for c in claim_repo.for_article(db, other.id)])
+            context.update((i, ctx) for i, _, ctx in rows)
+    existing = [(i, text, context.get(i, "")) for i, text in claim_repo.all_texts(db, exclude_article=article_id)]
+    text = article_repo.get(db, article_id).text
+    return find_article_overlaps(text, [(c.id, c.text, c.start, c.end, c.attribution) for c in stored], existing)
 
 
 def _check(cancel: threading.Event | None) -> None:

@@ -17,7 +17,7 @@ from workbench.domain import Article, Claim, VerdictScale
 from workbench.ui.dropping import link_from_mime
 
 TINT = 0.22  # how much verdict colour goes into a highlight: light enough to read through
-SELECTED_TINT = 0.42
+SELECTED_TINT = 0.3
 
 
 def mix(base: QColor, colour: QColor, amount: float) -> QColor:
@@ -153,14 +153,14 @@ class ArticleText(QTextEdit):
         if claim is None or self._scale is None:
             self.setExtraSelections([])
             return
-        option = self._scale.get(claim.verdict)
         base = self.palette().color(QPalette.ColorRole.Base)
+        accent = self.palette().color(QPalette.ColorRole.Highlight)  # the system's selection colour
         selection = QTextEdit.ExtraSelection()
         selection.cursor = QTextCursor(self.document())
         selection.cursor.setPosition(self._offsets.to_qt(claim.start))
         selection.cursor.setPosition(self._offsets.to_qt(claim.end), QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
-        fmt.setBackground(mix(base, QColor(option.colour if option else "#9aa0a6"), SELECTED_TINT))
+        fmt.setBackground(mix(base, accent, SELECTED_TINT))
         selection.format = fmt
         self.setExtraSelections([selection])
 
