@@ -104,3 +104,19 @@ def test_python_m_and_script_are_the_same_program(cli):
     exe = shutil.which("workbench") or str(Path(sys.executable).parent / "workbench")
     script = subprocess.run([exe, "--help"], capture_output=True, text=True)
     assert script.stdout == cli("--help").stdout.replace("__main__.py", "workbench")
+
+
+def test_workspace_path_that_cannot_be_created(tmp_path, cli):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    result = cli("--db", blocker / "w.factwb", "articles")
+    assert result.returncode == 2 and "Cannot create a workspace" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_text_file_as_workspace_is_refused_unchanged(tmp_path, cli):
+    notes = tmp_path / "notes.txt"
+    notes.write_text("my notes")
+    result = cli("--db", notes, "articles")
+    assert result.returncode == 2 and "not a Fact Workbench workspace" in result.stderr
+    assert notes.read_text() == "my notes"

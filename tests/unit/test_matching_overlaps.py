@@ -159,3 +159,167 @@ def test_trivial_inputs():
 def test_identical_claims_score_high():
     d = flagged(SANCTIONS_B, SANCTIONS_B)
     assert d is not None and d.score >= CERTAIN_THRESHOLD
+
+
+# ---------------------------------------------------------------------------------------------
+# Context (source sentence + attribution) and the same-span rule, on a small article built by hand.
+
+from workbench.matching.article import claim_rows, find_article_overlaps  # noqa: E402
+from workbench.matching.context import claim_context, sentence_around, sentence_bounds  # noqa: E402
+from workbench.matching.overlaps import OverlapScorer  # noqa: E402
+
+ARTICLE = """North Korea Spurned Talks Over New Sanctions
+
+In a closed-door briefing to the U.N. Security Council on Tuesday night, U.N. envoy Jeffrey Feltman said \
+the North Korean government told him that the time is not right for such talks, according to a diplomat. \
+The State Department's special envoy, Joseph Yun, traveled to Oslo in May for secret talks.
+
+Instead of talks, North Korea says, it got slapped with a fresh round of sanctions.
+
+The following month, the negotiator, Choe Hon Sui, attended a conference in Moscow. This time, she declined \
+to hold any discussions with the Americans.
+
+"Choe rejected talks when she went to Moscow in October," said one diplomat.
+
+Trump followed up on Nov. 21 and imposed a new round of sanctions.
+
+Though Feltman told the U.N. Security Council late Tuesday that North Korea wasn't ready for talks, \
+sanctions might change that calculus.
+"""
+
+
+def span(fragment: str) -> tuple[int, int]:
+    start = ARTICLE.index(fragment)
+    return start, start + len(fragment)
+
+
+# (id, text, start, end, attribution), as the claim engine gives them: short texts, context elsewhere
+CLAIMS = [
+    (1, "North Korea Spurned Talks Over New Sanctions", *span("North Korea Spurned Talks Over New Sanctions"), None),
+    (2, "The North Korean government told Jeffrey Feltman that the time is not right for such talks",
+     *span("the North Korean government told him that the time is not right for such talks"),
+     "U.N. envoy Jeffrey Feltman (according to a diplomat)"),
+    (3, "Joseph Yun is the State Department's special envoy", *span("The State Department's special envoy, Joseph Yun"),
+     None),
+    (4, "The State Department's special envoy, Joseph Yun, traveled to Oslo in May for secret talks",
+     *span("The State Department's special envoy, Joseph Yun, traveled to Oslo in May for secret talks"), None),
+    (5, "Instead of talks it got slapped with a fresh round of sanctions",
+     *span("Instead of talks, North Korea says, it got slapped with a fresh round of sanctions"), "North Korea"),
+    (6, "Choe Hon Sui attended a conference in Moscow", *span("Choe Hon Sui, attended a conference in Moscow"), None),
+    (7, "This time, Choe Hon Sui declined to hold any discussions with the Americans",
+     *span("This time, she declined to hold any discussions with the Americans"), None),
+    (8, "Choe rejected talks when Choe Hon Sui went to Moscow in October",
+     *span("Choe rejected talks when she went to Moscow in October"), "one diplomat"),
+    (9, "Trump imposed a new round of sanctions", *span("imposed a new round of sanctions"), None),
+    (10, "North Korea wasn't ready for talks", *span("North Korea wasn't ready for talks"), "Jeffrey Feltman"),
+    (11, "Sanctions might change that calculus", *span("sanctions might change that calculus"), None),
+]
+
+
+def test_sentence_bounds_keep_abbreviations_and_split_at_line_breaks():
+    text = "Headline Without Stop\n\nU.S. officials met on Nov. 21 in Washington. Then they left for the U.N. on Friday."
+    sents = [text[s:e] for s, e in sentence_bounds(text)]
+    assert sents == ["Headline Without Stop", "U.S. officials met on Nov. 21 in Washington.",
+                     "Then they left for the U.N. on Friday."]
+
+
+def test_sentence_around_a_span():
+    text = "Choe attended a conference in Moscow. This time, she declined to meet the Americans. Talks stalled."
+    s, e = text.index("she declined"), text.index("Americans")
+    assert sentence_around(text, s, e) == "This time, she declined to meet the Americans."
+    # leaning on the sentence before: "This time, she ..." needs the Moscow sentence to be understood
+    assert sentence_around(text, s, e, lean=True) == ("Choe attended a conference in Moscow. "
+                                                      "This time, she declined to meet the Americans.")
+    # a span across a boundary gives both sentences; the last one does not lean
+    assert sentence_around(text, text.index("Americans"), text.index("stalled")) == \
+        "This time, she declined to meet the Americans. Talks stalled."
+    assert sentence_around(text, text.index("Talks"), len(text), lean=True) == "Talks stalled."
+    assert sentence_around(text, 5, 5) == ""
+    assert sentence_around("", 0, 10) == ""
+
+
+def test_claim_context_is_sentence_plus_attribution():
+    s, e = span("North Korea wasn't ready for talks")
+    ctx = claim_context(ARTICLE, s, e, "Jeffrey Feltman")
+    assert ctx.startswith("Though Feltman told the U.N. Security Council late Tuesday")
+    assert ctx.endswith("calculus. Jeffrey Feltman")
+    assert claim_context(ARTICLE, 0, 0, "Someone") == "Someone"
+
+
+def test_context_rows_are_backward_compatible():
+    plain = [(i, t) for i, t, *_ in CLAIMS]
+    empty = [(i, t, "") for i, t, *_ in CLAIMS]
+    mixed = [row if row[0] % 2 else (row[0], row[1]) for row in empty]
+    assert find_overlaps(plain) == find_overlaps(empty) == find_overlaps(mixed)
+    with pytest.raises(ValueError):
+        find_overlaps([(1, "a", "b", "c")])
+
+
+def test_context_confirms_a_pair_the_texts_alone_do_not_make():
+    # "The North Korean government told Jeffrey Feltman ..." / "North Korea wasn't ready for talks": one shared
+    # word; the contexts share Feltman, the Security Council and Tuesday
+    plain = OverlapScorer([(i, t) for i, t, *_ in CLAIMS]).score(2, 10)
+    assert plain is not None and plain.score < SUGGEST_THRESHOLD
+    found = {(d.a, d.b): d for d in find_article_overlaps(ARTICLE, CLAIMS)}
+    d = found[(2, 10)]
+    assert d.kind == OverlapKind.DUPLICATE and d.score >= SUGGEST_THRESHOLD
+    assert "context: " in d.reason and "Feltman" in d.reason and "Tuesday" in d.reason
+
+
+def test_whole_article_flags_the_repeats_and_nothing_cut_from_one_span():
+    found = {(d.a, d.b): d for d in find_article_overlaps(ARTICLE, CLAIMS)}
+    assert (2, 10) in found  # Feltman's Tuesday briefing
+    assert (7, 8) in found  # Choe turning down talks in Moscow: declined = rejected, discussions = talks
+    assert (5, 9) in found  # fresh round of sanctions = new round of sanctions
+    assert (3, 4) not in found  # the role claim is cut from the same words
+    assert not {(1, 5), (1, 9)} & found.keys()  # the headline summarises; it does not restate
+    assert len(found) <= 4
+
+
+def test_same_span_pairs_are_dropped_only_by_the_article_helper():
+    rows = claim_rows(ARTICLE, CLAIMS)
+    assert (3, 4) in {(d.a, d.b) for d in find_overlaps(rows)}  # find_overlaps knows no spans
+    assert (3, 4) not in {(d.a, d.b) for d in find_article_overlaps(ARTICLE, CLAIMS)}
+
+
+def test_context_alone_never_makes_a_pair():
+    ctx = ("In a closed-door briefing to the U.N. Security Council on Tuesday night, Jeffrey Feltman said "
+           "Pyongyang is open to discussions and that Choe Hon Sui went to Moscow. Jeffrey Feltman")
+    claims = [(1, "Pyongyang is open to continuing discussions with the United Nations", ctx),
+              (2, "Jeffrey Feltman concluded a visit to Pyongyang", ctx),
+              (3, "Choe Hon Sui went to Moscow", ctx + " (according to a diplomat)"),
+              (4, "The weather in Oslo was cold on Tuesday", ctx)]
+    assert find_overlaps(claims) == []
+    # nor does a context that names what the other claim says when the texts share no content word
+    assert find_overlaps([(1, "Feltman briefed the Security Council", ""),
+                          (2, "The sanctions are working", "Feltman briefed the Security Council on Tuesday")]) == []
+
+
+def test_claims_cut_from_one_sentence_get_no_context_credit():
+    rows = claim_rows(ARTICLE, CLAIMS)
+    with_ctx, plain = OverlapScorer(rows), OverlapScorer([(i, t) for i, t, *_ in CLAIMS])
+    a, b = with_ctx.score(3, 4), plain.score(3, 4)  # same sentence: identical context
+    assert a is not None and b is not None and a.score == b.score and "context" not in a.reason
+
+
+def test_contexts_about_different_people_and_days_lower_a_pair():
+    text_a = "North Korea was not ready for talks with the United States"
+    text_b = "North Korea was not prepared for talks with the United States"
+    filler = [(i, f"Filler claim number {i} about the weather in a town") for i in range(10, 20)]
+    plain = OverlapScorer([(1, text_a), (2, text_b), *filler]).score(1, 2).score
+    other = OverlapScorer([(1, text_a, "Feltman told the Security Council on Tuesday. Jeffrey Feltman"),
+                           (2, text_b, "In Moscow, Choe met Russian officials in October. Choe Hon Sui"),
+                           *filler]).score(1, 2).score
+    same = OverlapScorer([(1, text_a, "Feltman told the Security Council on Tuesday. Jeffrey Feltman"),
+                          (2, text_b, "Jeffrey Feltman said on Tuesday at the Security Council"),
+                          *filler]).score(1, 2).score
+    assert other < plain <= same
+
+
+def test_negative_verbs_agree_with_not():
+    # "rejected talks" and "was not ready for talks" say the same; "agreed to talks" says the opposite
+    base = "North Korea {} nuclear talks with the United States at the Moscow conference"
+    rejected = flagged(base.format("rejected"), base.format("was not ready for"))
+    agreed = OverlapScorer([(1, base.format("agreed to")), (2, base.format("was not ready for"))]).score(1, 2)
+    assert rejected is not None and rejected.score >= SUGGEST_THRESHOLD
+    assert agreed.score < rejected.score

@@ -456,7 +456,8 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
     names_a, names_b = a.names, b.names
     rare_a = {k for k in names_a if weights.df[k] <= weights.distinctive_df}
     rare_b = {k for k in names_b if weights.df[k] <= weights.distinctive_df}
-    if rare_a and rare_b and not rare_a & rare_b and not specific:
+    different_names = bool(rare_a and rare_b and not rare_a & rare_b and not specific)
+    if different_names:
         score = min(score, ONE_WORD_CAP)  # about different people or things
     elif names_a - names_b and names_b - names_a and len(names_a ^ names_b) <= 3 \
             and len(ka - kb) <= 2 and len(kb - ka) <= 2:
@@ -468,7 +469,7 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
     context_shown: list[str] = []
     if with_context:
         score, context_shown = _with_context(a, b, weights, score, wording, content_weight > 0 or bool(specific),
-                                             bool(specific))
+                                             bool(specific) or different_names)
     score = max(0.0, min(100.0, score))
     if score < min_score:
         return None
@@ -483,16 +484,19 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
 
 
 def _with_context(a: _Doc, b: _Doc, weights: _Weights, score: float, wording: float, has_content: bool,
-                  same_value: bool) -> tuple[float, list[str]]:
+                  no_mismatch: bool) -> tuple[float, list[str]]:
     """The score after context: a bonus for confirming names/days/places, a penalty for contexts about
-    different ones, and the headline discount."""
+    different ones (unless a shared number/date says otherwise or the names already capped the pair), and
+    the headline discount."""
     shown: list[str] = []
     if a.summary != b.summary:
         score -= SUMMARY_PENALTY
     if a.ctx_sentences & b.ctx_sentences:
         return score, shown  # one sentence cut in two, or neighbours: their context says nothing about the pair
-    if a.ctx_id and b.ctx_id and a.anchors and b.anchors and not a.anchors & b.anchors:
-        if not same_value:  # about different people, places or days
+    both = a.keys.keys() & b.keys.keys()  # names both texts state are what the pair is about, not its setting
+    anchors_a, anchors_b = a.anchors - both, b.anchors - both
+    if a.ctx_id and b.ctx_id and anchors_a and anchors_b and not anchors_a & anchors_b:
+        if not no_mismatch:  # about different people, places or days
             score -= CONTEXT_MISMATCH_PENALTY
     elif has_content and wording >= CONTEXT_MIN_WORDING:
         evidence, shown = _context_evidence(a, b, weights)

@@ -26,7 +26,10 @@ def open_database(path: Path | str, *, create: bool = True) -> sqlite_utils.Data
         if not create:
             raise WorkbenchError(f"No workspace at {path}")
         if not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise WorkbenchError(f"Cannot create a workspace at {path}: {exc.strerror or exc}") from exc
     elif path.stat().st_size > 0:
         _check_sqlite_header(path)
     try:
@@ -41,6 +44,8 @@ def open_database(path: Path | str, *, create: bool = True) -> sqlite_utils.Data
         raise
     except sqlite3.DatabaseError as exc:
         raise WorkbenchError(f"{path} is not a usable workspace: {exc}") from exc
+    except OSError as exc:
+        raise WorkbenchError(f"Cannot open the workspace {path}: {exc.strerror or exc}") from exc
     return db
 
 
