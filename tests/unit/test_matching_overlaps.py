@@ -7,6 +7,9 @@ import pytest
 
 from workbench.domain import OverlapDraft, OverlapKind
 from workbench.matching import CERTAIN_THRESHOLD, SUGGEST_THRESHOLD, find_overlaps
+from workbench.matching.article import claim_rows, find_article_overlaps
+from workbench.matching.context import claim_context, sentence_around, sentence_bounds
+from workbench.matching.overlaps import OverlapScorer
 
 SEED = Path(__file__).resolve().parents[2] / "seeds" / "north-korea-spurned-talks.txt"
 
@@ -163,10 +166,6 @@ def test_identical_claims_score_high():
 
 # ---------------------------------------------------------------------------------------------
 # Context (source sentence + attribution) and the same-span rule, on a small article built by hand.
-
-from workbench.matching.article import claim_rows, find_article_overlaps  # noqa: E402
-from workbench.matching.context import claim_context, sentence_around, sentence_bounds  # noqa: E402
-from workbench.matching.overlaps import OverlapScorer  # noqa: E402
 
 ARTICLE = """North Korea Spurned Talks Over New Sanctions
 

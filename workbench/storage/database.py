@@ -25,6 +25,8 @@ def open_database(path: Path | str, *, create: bool = True) -> sqlite_utils.Data
     if not path.exists():
         if not create:
             raise WorkbenchError(f"No workspace at {path}")
+        if path.parent.exists() and not path.parent.is_dir():
+            raise WorkbenchError(f"Cannot create a workspace at {path}: {path.parent.name} is not a folder")
         if not path.parent.exists():
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
