@@ -1,6 +1,6 @@
 """Archive matching: quality on CLEF-2020 task 2 (MAP@5, recall@1 vs SQLite FTS5 BM25) and speed at 100k.
 
-    uv run python bench/archive_bench.py [DATA_DIR] [--split dev|train] [--quality-only|--speed-only] [--tune]
+    uv run python bench/archive_bench.py [DATA_DIR] [--split dev|train] [--quality-only|--speed-only] [--tune|--fit]
 
 DATA_DIR defaults to ../shared/data relative to the repository. Prints figures; skips cleanly when the data
 is absent. Never used by the tests.
@@ -92,7 +92,7 @@ def fts5_ranker(vclaims):
     return rank
 
 
-def quality(data: Path, split: str, tune: bool) -> None:
+def quality(data: Path, split: str, tune: bool, do_fit: bool = False) -> None:
     loaded = load_clef(data, split)
     if loaded is None:
         print(f"skip quality: no CLEF data under {data}")
@@ -101,59 +101,115 @@ def quality(data: Path, split: str, tune: bool) -> None:
     print(f"CLEF-2020 task 2, split {split}: {len(queries)} queries, {len(vclaims)} verified claims")
     base = evaluate(fts5_ranker(vclaims), queries, qrels)
     print(f"  FTS5 BM25 baseline (porter, OR of words, text+title): {_fmt(base)}")
+    words = ArchiveIndex.build(vclaims, char_weight=0.0)
+    plain = evaluate(lambda t: [d for d, _ in words.bm25_only(t, 5)], queries, qrels)
+    print(f"  ArchiveIndex word BM25 only:                         {_fmt(plain)}")
     t0 = time.perf_counter()
     index = ArchiveIndex.build(vclaims)
     print(f"  ArchiveIndex build: {time.perf_counter() - t0:.2f}s")
-    plain = evaluate(lambda t: [d for d, _ in index.bm25_only(t, 5)], queries, qrels)
-    print(f"  ArchiveIndex BM25 only:                              {_fmt(plain)}")
+    fused = evaluate(lambda t: [d for d, _ in index.bm25_only(t, 5)], queries, qrels)
+    print(f"  ArchiveIndex word + char 4-gram BM25 fused:          {_fmt(fused)}")
     ours = evaluate(lambda t: [d for d, _ in index.search(t, 5)], queries, qrels)
-    print(f"  ArchiveIndex BM25 + re-ranking:                      {_fmt(ours)}")
+    print(f"  ArchiveIndex fused + re-ranking (default):           {_fmt(ours)}")
+    reliability(index, queries, qrels)
     if tune:
         _tune(vclaims, queries, qrels)
+    if tune or do_fit:
+        fit(vclaims, queries, qrels)
+
+
+def reliability(index, queries, qrels) -> None:
+    """How often the top hit is right, by its shown score (every CLEF tweet has a checked claim)."""
+    bins = [(0, 30), (30, 50), (50, 70), (70, 90), (90, 101)]
+    counts = {b: [0, 0] for b in bins}
+    for qid, text in queries:
+        hits = index.search(text, 1)
+        if not hits or qid not in qrels:
+            continue
+        for lo, hi in bins:
+            if lo <= hits[0][1] < hi:
+                counts[(lo, hi)][0] += 1
+                counts[(lo, hi)][1] += hits[0][0] in qrels[qid]
+    print("  top hit right, by shown score: " + "  ".join(
+        f"{lo}-{min(hi, 100)}: {ok}/{n}" for (lo, hi), (n, ok) in counts.items() if n))
 
 
 def _tune(vclaims, queries, qrels) -> None:
-    """Grid over BM25 k1/b/title weight (BM25 only), then fit the logistic re-ranker on this split."""
-    best = None
-    for k1 in (0.6, 0.9, 1.2, 1.6):
-        for b in (0.3, 0.5, 0.75, 0.9):
-            for tw in (0, 1, 2):
-                idx = ArchiveIndex.build(vclaims, k1=k1, b=b, title_weight=tw)
-                m = evaluate(lambda t: [d for d, _ in idx.bm25_only(t, 5)], queries, qrels)["MAP@5"]
-                if best is None or m > best[0]:
-                    best = (m, k1, b, tw)
-    print(f"  best BM25 on this split: MAP@5 {best[0]:.4f} with k1={best[1]} b={best[2]} title_weight={best[3]}")
-    fit(vclaims, queries, qrels)
+    """Grids for the first stage (fused order, no re-ranking): word k1/b/title weight, then the character
+    index's b and its weight in the fusion."""
+    def first_stage(**options) -> float:
+        idx = ArchiveIndex.build(vclaims, **options)
+        return evaluate(lambda t: [d for d, _ in idx.bm25_only(t, 5)], queries, qrels)["MAP@5"]
+
+    best = max((first_stage(k1=k1, b=b, title_weight=tw, char_weight=0.0), k1, b, tw)
+               for k1 in (0.9, 1.2, 1.6) for b in (0.5, 0.75, 0.9) for tw in (0, 1, 2))
+    print(f"  best word BM25: MAP@5 {best[0]:.4f} with k1={best[1]} b={best[2]} title_weight={best[3]}")
+    best = max((first_stage(char_b=cb, char_weight=cw), cb, cw)
+               for cb in (0.3, 0.5, 0.75) for cw in (0.3, 0.5, 0.7, 1.0, 1.5))
+    print(f"  best fused: MAP@5 {best[0]:.4f} with char_b={best[1]} char_weight={best[2]}")
 
 
-def fit(vclaims, queries, qrels, depth: int = 40):
-    """Fit the re-ranker weights (logistic regression on BM25 top-`depth` candidates) and print them."""
+def fit(vclaims, queries, qrels, depth: int = 40, l2: float = 1e-3, c: float = 1.0):
+    """Fit the re-ranker (listwise: softmax over each query's candidates, L2 `l2`), the shown score of the
+    best candidate (logistic regression, C `c`, on whether it is right) and the spread of the others'
+    scores, on this split; print the constants for archive_index.py."""
     import numpy as np
+    from scipy.optimize import minimize
     from sklearn.linear_model import LogisticRegression
 
-    from workbench.matching.archive_index import FEATURES
+    from workbench.matching.archive_index import FEATURES, RANK_FEATURES, best_inputs, best_logit
 
     idx = ArchiveIndex.build(vclaims)
-    xs, ys, groups = [], [], []
+    cols = [FEATURES.index(f) for f in RANK_FEATURES]
+    groups = []  # (feature rows, labels) per query
     for qid, text in queries:
         found = idx.candidates(text, depth)
-        if not found or qid not in qrels:
-            continue
-        cand, feats = found
-        ids = [idx._ids[c] for c in cand]
-        xs.append(feats)
-        ys += [int(i in qrels[qid]) for i in ids]
-        groups.append((qid, ids, len(ids)))
-    x = np.vstack(xs)
-    y = np.asarray(ys)
-    for c in (0.1, 1.0, 10.0):
-        model = LogisticRegression(C=c, max_iter=2000, class_weight=None).fit(x, y)
-        weights = (float(model.intercept_[0]), *map(float, model.coef_[0]))
-        idx.weights = weights
-        m = evaluate(lambda t: [d for d, _ in idx.search(t, 5)], queries, qrels)
-        print(f"  fit C={c}: train MAP@5 {m['MAP@5']:.4f} recall@1 {m['recall@1']:.4f}")
-        print("    WEIGHTS = (" + ", ".join(f"{w:.3f}" for w in weights) + ")  # intercept, "
-              + ", ".join(FEATURES))
+        if found and qid in qrels:
+            cand, feats = found
+            groups.append((feats, np.asarray([idx._ids[n] in qrels[qid] for n in cand], dtype=float)))
+    train = [(f[:, cols], y / y.sum()) for f, y in groups if 0 < y.sum() < len(y)]
+
+    def loss(w):
+        total, grad = 0.0, np.zeros_like(w)
+        for x, target in train:
+            s = x @ w
+            p = np.exp(s - s.max())
+            p /= p.sum()
+            total -= float(target @ np.log(p + 1e-12))
+            grad += x.T @ (p - target)
+        return total / len(train) + l2 * w @ w, grad / len(train) + 2 * l2 * w
+
+    weights = minimize(loss, np.zeros(len(cols)), jac=True, method="L-BFGS-B").x
+    # the best candidate: is it the claim checked?
+    tops, right, others = [], [], []
+    for feats, y in groups:
+        rank = feats[:, cols] @ weights
+        tops.append(best_inputs(feats, rank)[1:])
+        right.append(y[int(np.argmax(rank))])
+        others.append((rank, y))
+    model = LogisticRegression(C=c, max_iter=5000).fit(np.vstack(tops), np.asarray(right))
+    calibration = (float(model.intercept_[0]), *map(float, model.coef_[0]))
+    # the others: log-odds of the best + spread[0] + spread[1] * gap, fitted by likelihood
+    rows = []
+    for (rank, y), (feats, _) in zip(others, groups):
+        logit = best_logit(feats, rank, calibration)
+        gap = rank - rank.max()
+        rows += [(logit, g, t) for g, t in zip(gap, y) if g < 0]
+    base, gaps, labels = (np.asarray(v, dtype=float) for v in zip(*rows))
+
+    def spread_loss(v):
+        p = 1.0 / (1.0 + np.exp(-(base + v[0] + v[1] * gaps)))
+        return -float(np.mean(labels * np.log(p + 1e-12) + (1 - labels) * np.log(1 - p + 1e-12)))
+
+    spread = tuple(map(float, minimize(spread_loss, np.array([0.0, 1.0]), method="L-BFGS-B",
+                                       bounds=[(None, 0.0), (1e-3, None)]).x))
+    idx.weights, idx.calibration, idx.spread = tuple(map(float, weights)), calibration, spread
+    m = evaluate(lambda t: [d for d, _ in idx.search(t, 5)], queries, qrels)
+    print(f"  fitted on {len(train)} queries: MAP@5 {m['MAP@5']:.4f} recall@1 {m['recall@1']:.4f} on this split")
+    print(f"    WEIGHTS = ({', '.join(f'{w:.3f}' for w in weights)})  # {', '.join(RANK_FEATURES)}")
+    print(f"    CALIBRATION = ({', '.join(f'{w:.3f}' for w in calibration)})  # intercept, margin, "
+          + ", ".join(FEATURES[1:]))
+    print(f"    SPREAD = ({spread[0]:.3f}, {spread[1]:.3f})")
 
 
 def _fmt(m: dict) -> str:
@@ -262,13 +318,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--split", default="dev")
     p.add_argument("--quality-only", action="store_true")
     p.add_argument("--speed-only", action="store_true")
-    p.add_argument("--tune", action="store_true", help="grid over k1/b/title, fit re-ranker (use --split train)")
+    p.add_argument("--tune", action="store_true", help="grids for the first stage, then --fit (use --split train)")
+    p.add_argument("--fit", action="store_true", help="fit the re-ranker and the shown score (use --split train)")
     args = p.parse_args(argv)
     if not args.data.exists():
         print(f"skip: data folder {args.data} not found")
         return 0
     if not args.speed_only:
-        quality(args.data, args.split, args.tune)
+        quality(args.data, args.split, args.tune, args.fit)
     if not args.quality_only:
         speed(args.data)
     return 0

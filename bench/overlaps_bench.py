@@ -8,8 +8,9 @@ Corpora: LIAR statements (real, few overlaps) and FEVER dev claims (many near-du
   - recall vs exhaustive: the share of pairs our own scorer puts above SUGGEST_THRESHOLD when applied to
     every pair that find_overlaps (candidate index) finds; and the share of cdist pairs >= the threshold
     that find_overlaps flags.
-LIAR again with context (speaker, job, state and venue as the claim's context, the attribution-like words
-the pipeline passes): time and how many flags context adds or removes.
+With context (the third element of a claim): LIAR with speaker, job, state and venue (the attribution-like
+words the pipeline passes), and ClaimBuster debate sentences with the sentence before, the sentence and the
+speaker (the source-sentence context): time and how many flags context adds or removes.
 --seed: the seed article through the real pipeline (claim engine + matching.article.find_article_overlaps),
 listing every flagged pair (needs spaCy's model).
 Skips cleanly without data.
@@ -58,7 +59,23 @@ def liar_with_context(data: Path) -> list[tuple[str, str]]:
     return out
 
 
-def bench_context(name: str, rows: list[tuple[str, str]], n: int) -> None:
+def claimbuster_with_context(data: Path) -> list[tuple[str, str]]:
+    """(sentence, "previous sentence sentence speaker") for debate sentences of ClaimBuster crowdsourced."""
+    path = data / "claimbuster" / "crowdsourced.csv"
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    rows.sort(key=lambda r: (r["File_id"], int(r["Line_number"])))
+    out, prev = [], None
+    for r in rows:
+        before = prev["Text"] if prev is not None and prev["File_id"] == r["File_id"] else ""
+        out.append((r["Text"], f"{before} {r['Text']} {r['Speaker']}".strip()))
+        prev = r
+    return out
+
+
+def bench_context(name: str, rows: list[tuple[str, str]], n: int, what: str) -> None:
     if len(rows) < n:
         print(f"skip {name} with context: only {len(rows)} claims")
         return
@@ -72,7 +89,7 @@ def bench_context(name: str, rows: list[tuple[str, str]], n: int) -> None:
         times.append(time.perf_counter() - t0)
     before = {(d.a, d.b) for d in find_overlaps(plain)}
     after = {(d.a, d.b) for d in found}
-    print(f"{name} with context (speaker, job, state, venue): {n} claims, {len(after)} flags "
+    print(f"{name} with context ({what}): {n} claims, {len(after)} flags "
           f"(without context {len(before)}; added {len(after - before)}, dropped {len(before - after)}); "
           f"find_overlaps {statistics.median(times) * 1000:.0f} ms (median of 3)")
     texts = dict(plain)
@@ -165,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skip: data folder {args.data} not found")
         return 0
     bench("LIAR", liar(args.data), args.n)
-    bench_context("LIAR", liar_with_context(args.data), args.n)
+    bench_context("LIAR", liar_with_context(args.data), args.n, "speaker, job, state, venue")
+    bench_context("ClaimBuster", claimbuster_with_context(args.data), args.n, "sentence before, sentence, speaker")
     bench("FEVER", fever(args.data), args.n)
     return 0
 

@@ -1,10 +1,15 @@
 """Start-up: process start to an interactive main window on the seed workspace, against a bare PySide6
 window with the same widgets. Each run is a fresh subprocess; prints the median of several runs.
 
+Both sides stop the clock the same way: once the article text has been painted with its content and the
+event loop runs again (a window that was only show()n has not been painted yet: Qt paints on its next
+update request). "On screen" is the window's first paint.
+
     uv run python bench/startup_bench.py [--runs 5]
 """
 
 import argparse
+import functools
 import os
 import statistics
 import subprocess
@@ -13,35 +18,55 @@ import tempfile
 import time
 from pathlib import Path
 
-APP = r"""
+PROBE = r"""
 import sys, time
 t0 = float(sys.argv[1])
-from workbench.ui.compat import protect_none_refcount
-protect_none_refcount()
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv[:1])
-from workbench.ui.app import apply_style, open_session
-from workbench.ui.main_window import MainWindow
-apply_style(app)
-# the same steps as workbench.ui.app.run_app
-window = MainWindow()
-window.show()
-app.processEvents()
-visible = time.time() - t0
-session, _ = open_session(sys.argv[2], seed_in_background=True)
-window.bind(session)
-QTimer.singleShot(0, lambda: (print(visible, time.time() - t0), app.quit()))
-app.exec()
+
+
+def probe(window, text_edit):
+    # "On screen": the window's first paint. "Shown": the first paint of the article text with its content,
+    # reported once that paint pass is over and the event loop runs again (the window answers input).
+    # Qt is imported here, not above: the APP side must import things in the order run_app does.
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    class Probe(QObject):
+        def __init__(self):
+            super().__init__()
+            self.visible = None
+            window.installEventFilter(self)
+            text_edit.viewport().installEventFilter(self)
+
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                if self.visible is None:
+                    self.visible = time.time() - t0
+                if obj is not window and not text_edit.document().isEmpty():
+                    obj.removeEventFilter(self)
+                    window.removeEventFilter(self)
+                    QTimer.singleShot(0, self.done)
+            return False
+
+        def done(self):
+            print(self.visible, time.time() - t0)
+            QApplication.instance().quit()
+
+    return Probe()
 """
 
-BARE = r"""
-import sys, time
-t0 = float(sys.argv[1])
-from PySide6.QtCore import QTimer, Qt
+APP = PROBE + r"""
+from workbench.ui.app import run_app
+probes = []
+run_app(sys.argv[2], before_show=lambda window: probes.append(probe(window, window.pane.text)))
+"""
+
+BARE = PROBE + r"""
+# The same widgets as the workbench window, plain Qt, the seed text without highlights.
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QApplication, QComboBox, QLineEdit, QListView, QMainWindow, QPlainTextEdit,
-                               QPushButton, QSplitter, QTableView, QTextEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QLabel, QLineEdit, QListView, QMainWindow, QPlainTextEdit,
+                               QProgressBar, QPushButton, QScrollArea, QSplitter, QTableView, QTextEdit, QVBoxLayout,
+                               QWidget)
 app = QApplication(sys.argv[:1])
 text = open(sys.argv[2], encoding="utf-8").read()
 w = QMainWindow()
@@ -49,31 +74,43 @@ for name in ("File", "Edit", "Claim", "Verdict", "Help"):
     menu = w.menuBar().addMenu(name)
     for i in range(8):
         menu.addAction(f"{name} action {i}")
+w.statusBar().addWidget(QLabel("J / K next and previous claim"))
+progress = QProgressBar(); w.statusBar().addPermanentWidget(progress); progress.hide()
 library = QListView(); library.setModel(QStandardItemModel())
 library.model().appendRow(QStandardItem("North Korea"))
+pane = QWidget(); pane_layout = QVBoxLayout(pane)
 article = QTextEdit(); article.setReadOnly(True); article.setPlainText(text)
-table = QTableView(); model = QStandardItemModel(57, 8); table.setModel(model)
-for r in range(57):
+for widget in (QLabel("Title"), QLabel("Subtitle"), QLabel("Byline"), article):
+    pane_layout.addWidget(widget)
+table_box = QWidget(); table_layout = QVBoxLayout(table_box)
+rows = int(sys.argv[3])  # as many rows as the seed article has claims
+table = QTableView(); model = QStandardItemModel(rows, 8); table.setModel(model)
+for r in range(rows):
     for c in range(8):
         model.setItem(r, c, QStandardItem(f"cell {r} {c}"))
+for widget in (QLineEdit(), QComboBox(), QComboBox(), QLabel(f"{rows} claims"), table):
+    table_layout.addWidget(widget)
 side = QWidget(); layout = QVBoxLayout(side)
 for widget in (QPlainTextEdit(), QLineEdit(), QComboBox(), QPlainTextEdit(), QListView(), QPushButton("Add"),
                QListView(), QPushButton("Confirm")):
     layout.addWidget(widget)
-centre = QSplitter(Qt.Orientation.Vertical); centre.addWidget(article); centre.addWidget(table)
-split = QSplitter(); split.addWidget(library); split.addWidget(centre); split.addWidget(side)
-w.setCentralWidget(split); w.resize(1400, 900); w.show()
-QTimer.singleShot(0, lambda: (print(time.time() - t0), app.quit()))
+scroll = QScrollArea(); scroll.setWidgetResizable(True); scroll.setWidget(side)
+centre = QSplitter(Qt.Orientation.Vertical); centre.addWidget(pane); centre.addWidget(table_box)
+split = QSplitter(); split.addWidget(library); split.addWidget(centre); split.addWidget(scroll)
+w.setCentralWidget(split); w.resize(1400, 900)
+watch = probe(w, article)
+w.show()
 app.exec()
 """
 
 
-def run(script: str, arg: str) -> list[float]:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+def run(script: str, *args: str, config: str) -> list[float]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               XDG_CONFIG_HOME=config)  # the window's settings (recent workspaces) stay out of the person's
     # A person's install keeps compiled bytecode; measure that, not a recompile of every module.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     t0 = time.time()
-    out = subprocess.run([sys.executable, "-c", script, repr(t0), arg], capture_output=True, text=True, env=env,
+    out = subprocess.run([sys.executable, "-c", script, repr(t0), *args], capture_output=True, text=True, env=env,
                          check=True, cwd=Path(__file__).resolve().parents[1])
     return [float(v) for v in out.stdout.strip().splitlines()[-1].split()]
 
@@ -82,20 +119,25 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
+    from workbench.services.articles import list_articles
     from workbench.services.workspace import open_workspace, seed_files
 
     with tempfile.TemporaryDirectory() as tmp:
         seed_db = Path(tmp) / "seed.factwb"
-        open_workspace(seed_db).close()  # seeding (the claim engine) happens once, before timing
+        db = open_workspace(seed_db)  # seeding (the claim engine) happens once, before timing
+        claims = str(list_articles(db)[0].claims)
+        db.close()
         seed_text = str(seed_files()[0])
-        run(APP, str(seed_db))  # warm the OS file cache for both
-        run(BARE, seed_text)
+        app = functools.partial(run, APP, str(seed_db), config=str(Path(tmp) / "app-config"))
+        bare_run = functools.partial(run, BARE, seed_text, claims, config=str(Path(tmp) / "bare-config"))
+        app()  # warm the OS file cache for both
+        bare_run()
         visible, content, bare = [], [], []
         for _ in range(args.runs):
-            shown, loaded = run(APP, str(seed_db))
+            shown, loaded = app()
             visible.append(shown)
             content.append(loaded)
-            bare.append(run(BARE, seed_text)[0])
+            bare.append(bare_run()[1])
     bare_med = statistics.median(bare)
     print(f"runs: {args.runs} (a fresh subprocess each; platform {os.environ.get('QT_QPA_PLATFORM', 'offscreen')})")
     for name, times in (("bare PySide6, same widgets, text", bare), ("workbench: window on screen", visible),

@@ -78,3 +78,40 @@ def test_titles_help_when_given():
 
 def test_bm25_only_ranks_too(index):
     assert index.bm25_only("bleach coronavirus", 1)[0][0] == 5
+
+
+def test_character_grams_catch_morphology_and_run_together_words():
+    idx = ArchiveIndex.build([(1, "Photographs show a flooded stadium in Houston after Hurricane Harvey."),
+                              (2, "A video shows a stadium light show in Houston."),
+                              (3, "The governor of Texas declared a state of emergency.")])
+    assert idx.search("#HurricaneHarvey flooding at the Houston stadium", 1)[0][0] == 1
+    assert idx.search("HoustonFlooding Harvey", 1)[0][0] == 1  # one hashtag-like token, no camel case
+
+
+def test_shown_scores_follow_the_ranking_and_separate_strong_from_weak(index):
+    strong = index.search("North Korea has halted its nuclear and missile tests for sixty days", 6)
+    assert [s for _, s in strong] == sorted((s for _, s in strong), reverse=True)
+    assert strong[0][0] == 2 and strong[0][1] >= 70
+    weak = index.search("Korea", 1)
+    assert weak[0][0] == 2 and weak[0][1] < strong[0][1]
+
+
+def test_a_clashing_year_ranks_below_a_matching_one():
+    idx = ArchiveIndex.build([(1, "Wildfires burned across Australia in 2009."),
+                              (2, "Wildfires burned across Australia in 2020.")])
+    assert idx.search("Australia wildfires 2020", 2)[0][0] == 2
+    assert idx.search("Australia wildfires 2009", 2)[0][0] == 1
+
+
+def test_character_index_follows_add_and_remove():
+    idx = ArchiveIndex.build([(1, "Kellogg's cornflakes were invented to curb desires.")])
+    idx.add([(2, "Cornflakes cause cancer.")])
+    assert {d for d, _ in idx.search("cornflake", 5)} == {1, 2}
+    idx.remove([1])
+    assert [d for d, _ in idx.search("cornflake", 5)] == [2]
+
+
+def test_identical_claims_tie_to_the_earlier_id():
+    idx = ArchiveIndex.build([(7, 'He said "no".', "T"), (3, "He said 'no'.", "T"), (5, "Something else.", "")])
+    hits = idx.search("he said no", 2)
+    assert [d for d, _ in hits] == [3, 7] and hits[0][1] == hits[1][1]

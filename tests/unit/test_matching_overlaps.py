@@ -216,7 +216,8 @@ CLAIMS = [
 
 
 def test_sentence_bounds_keep_abbreviations_and_split_at_line_breaks():
-    text = "Headline Without Stop\n\nU.S. officials met on Nov. 21 in Washington. Then they left for the U.N. on Friday."
+    text = ("Headline Without Stop\n\nU.S. officials met on Nov. 21 in Washington. "
+            "Then they left for the U.N. on Friday.")
     sents = [text[s:e] for s, e in sentence_bounds(text)]
     assert sents == ["Headline Without Stop", "U.S. officials met on Nov. 21 in Washington.",
                      "Then they left for the U.N. on Friday."]

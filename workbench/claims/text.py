@@ -14,14 +14,20 @@ _DATE_ENTS = {"DATE", "TIME", "EVENT"}
 _LEADING_DROP = {"but", "and", "so", "yet", "or", "still", "instead", "meanwhile", "however", "also"}
 _HEDGE_MODALS = {"should", "must", "ought", "might", "may"}
 _OPINION_VERBS = {"think", "believe", "guess", "hope", "feel", "suspect", "suppose", "expect"}
-_SPECULATION = {"appears", "seems", "appear", "seem", "likely", "unlikely", "probably", "perhaps",
+_SPECULATION = {"appears", "seems", "appear", "seem", "seemed", "seemingly", "likely", "unlikely", "probably", "perhaps",
                 "maybe", "undoubtedly", "clearly", "presumably"}
 _PREDICTION = {"will", "'ll", "wo", "gon"}
 
 
 def _words(unit: Unit) -> list[Any]:
     toks = list(unit.tokens)
-    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].dep_ == "mark"):
+    ids = {t.i for t in toks}
+    # A leading "that"/"whether" of the unit's own clause goes; "Before the month was over,
+    # North Korea launched ..." keeps the "Before" of its adverbial clause.
+    heads = {t.i for t in toks if t.head.i == t.i or t.head.i not in ids}
+    while toks and (
+        toks[0].is_punct or toks[0].is_space or (toks[0].dep_ == "mark" and toks[0].head.i in heads)
+    ):
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
         toks.pop()
@@ -128,29 +134,57 @@ def opinion_reason(unit: Unit, sent: Any, quoted: bool) -> str | None:
     lows = [t.lower_ for t in toks]
     if sent.text.rstrip(" \"'\u201d").endswith("?") and any(t.dep_ == "ROOT" for t in toks):
         return "question"
+    ids = {t.i for t in toks}
     for i, t in enumerate(toks):
-        low = lows[i]
-        if low in _OPINION_VERBS and i > 0 and lows[i - 1] in ("i", "we"):
-            return "belief"
-        if t.tag_ == "MD" and low in _HEDGE_MODALS:
-            return "modal"
-        if low in ("need", "needs") and i + 1 < len(toks) and lows[i + 1] == "to":
-            return "obligation"
-        if low in _SPECULATION:
-            return "speculation"
-        # "We will cut ..." is a pledge, checkable as an announcement; "they will ..." predicts.
-        pledge = i > 0 and lows[i - 1] in ("i", "we")
-        if quoted and low in _PREDICTION and t.tag_ == "MD" and not pledge:
-            return "prediction"
-        if quoted and low == "going" and i + 1 < len(toks) and lows[i + 1] == "to":
-            return "prediction"
-        if low in ("unclear", "question") and any(w in ("is", "'s") for w in lows[max(0, i - 3) : i + 2]):
-            return "uncertain"
-        if low == "clear" and i > 0 and lows[i - 1] == "not":
-            return "uncertain"
-        if low in _EVALUATIVE and t.tag_ in ("JJ", "JJR", "JJS") and _judges_main_verb(t):
-            return "evaluation"
+        reason = _cue(t, i, lows, toks, quoted)
+        # "miscalculations that could lead to war": a hedge inside a relative, adverbial or
+        # prepositional clause is not the claim's own; the fact around it stays checkable.
+        if reason is not None and not _subordinate(t, ids):
+            return reason
     return None
+
+
+def _cue(t: Any, i: int, lows: list[str], toks: list[Any], quoted: bool) -> str | None:
+    """The opinion cue token `t` (at position i of the unit) gives, if any."""
+    low = lows[i]
+    if low in _OPINION_VERBS and i > 0 and lows[i - 1] in ("i", "we"):
+        return "belief"
+    if t.tag_ == "MD" and low in _HEDGE_MODALS:
+        return "modal"
+    if low in ("need", "needs") and i + 1 < len(toks) and lows[i + 1] == "to":
+        return "obligation"
+    if low in _SPECULATION:
+        return "speculation"
+    # "We will cut ..." is a pledge, checkable as an announcement; "they will ..." predicts.
+    pledge = i > 0 and lows[i - 1] in ("i", "we")
+    if quoted and low in _PREDICTION and t.tag_ == "MD" and not pledge:
+        return "prediction"
+    # "we're going to ..." pledges like "we will"; "they're going to ..." predicts.
+    pledge = any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in t.children)
+    if quoted and low == "going" and i + 1 < len(toks) and lows[i + 1] == "to" and not pledge:
+        return "prediction"
+    if low in ("unclear", "question") and any(w in ("is", "'s") for w in lows[max(0, i - 3) : i + 2]):
+        return "uncertain"
+    if low == "clear" and i > 0 and lows[i - 1] == "not":
+        return "uncertain"
+    if low in _EVALUATIVE and t.tag_ in ("JJ", "JJR", "JJS") and _judges_main_verb(t):
+        return "evaluation"
+    return None
+
+
+_SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "pcomp", "pobj", "csubj", "xcomp"}
+
+
+def _subordinate(tok: Any, ids: set[int]) -> bool:
+    """Does `tok` sit inside a relative, adverbial or prepositional clause of the unit (rather
+    than on the unit's own main verb)? A fact stays checkable when only such a part hedges."""
+    seen = 0
+    while tok.head.i != tok.i and tok.head.i in ids and seen < 30:
+        if tok.dep_ in _SUBORDINATE_DEPS and tok.pos_ in ("VERB", "AUX"):
+            return True
+        tok = tok.head
+        seen += 1
+    return False
 
 
 _EVALUATIVE = {"good", "bad", "great", "terrible", "excellent", "poor", "wonderful", "awful",
@@ -162,7 +196,7 @@ def _judges_main_verb(adj: Any) -> bool:
     """The adjective grades what the clause is about: "has done a pretty good job",
     "the plan is terrible" (not "bad loans rose 4 percent")."""
     head = adj.head
-    if adj.dep_ in ("acomp", "attr") :
+    if adj.dep_ in ("acomp", "attr"):
         return True
     return adj.dep_ == "amod" and head.dep_ in ("dobj", "attr") and head.lower_ in (
         "job", "work", "idea", "thing", "move", "decision", "step", "start", "sign"
@@ -189,6 +223,35 @@ def _is_quantity(t: Any) -> bool:
 _MULTIPLIERS = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
 
 
+_SPECIFIC_ENTS = {"MONEY", "PERCENT", "CARDINAL", "QUANTITY", "DATE", "ORG", "GPE", "LAW", "FAC",
+                  "PERSON", "EVENT", "PRODUCT"}
+_PLAN_VERBS = {"propose", "proposes", "proposing", "plan", "plans", "intend", "intends", "pledge",
+               "pledges", "budget", "budgets", "recommend", "recommends", "invest", "invests"}
+
+
+def specific_plan(unit: Unit) -> bool:
+    """A stated plan or pledge with specifics: "My budget will invest $40 million in roads",
+    "We will open two clinics in Dover next year". What was announced is checkable (and later
+    the outcome is), unlike "things will get better"; a quoted forecast about others is not."""
+    toks = unit.tokens
+    lows = [t.lower_ for t in toks]
+    future = any(
+        (t.tag_ == "MD" and lows[i] in _PREDICTION_OR_PLAN)
+        or (lows[i] == "going" and i + 1 < len(toks) and lows[i + 1] == "to")
+        or lows[i] in _PLAN_VERBS
+        for i, t in enumerate(toks)
+    )
+    if not future:
+        return False
+    return any(
+        t.ent_type_ in _SPECIFIC_ENTS and not (t.ent_type_ == "CARDINAL" and t.lower_ == "one")
+        for t in toks
+    )
+
+
+_PREDICTION_OR_PLAN = {"will", "'ll", "wo", "shall"}
+
+
 def kind_of(unit: Unit, quoted: bool) -> ClaimKind:
     if unit.role:
         return ClaimKind.ROLE
@@ -207,4 +270,4 @@ def kind_of(unit: Unit, quoted: bool) -> ClaimKind:
     return ClaimKind.STATEMENT
 
 
-__all__ = ["claim_text", "kind_of", "opinion_reason", "source_span", "span_text"]
+__all__ = ["claim_text", "kind_of", "opinion_reason", "source_span", "span_text", "specific_plan"]

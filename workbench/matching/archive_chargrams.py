@@ -18,7 +18,6 @@ import numpy as np
 from workbench.matching.normalize import STOPWORDS, clean_social
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-_SEP = 1  # byte between documents (never inside a gram)
 
 
 def fold_text(text: str, *, social: bool = False) -> str:
@@ -31,35 +30,43 @@ def fold_text(text: str, *, social: bool = False) -> str:
     return " ".join(w for w in _NON_ALNUM.sub(" ", text).split() if w not in STOPWORDS)
 
 
-def _codes(buf: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-    """(start positions, 64-bit codes) of the n-grams of `buf` that do not cross a word or document edge.
+_RADIX = 38  # 0 space, 1-26 letters, 27-36 digits, 37 anything else (document separator)
+_LUT = np.full(256, _RADIX - 1, dtype=np.int64)
+_LUT[32] = 0
+_LUT[97:123] = np.arange(1, 27)
+_LUT[48:58] = np.arange(27, 37)
+MAX_SIZE = 8
 
-    Words are written " word " with one space between neighbours; a gram may start or end on a space but
-    must not hold one inside, nor the document separator anywhere."""
-    m = len(buf) - n + 1
+
+def _codes(sym: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """(start positions, integer codes) of the n-grams of `sym` that do not cross a word or document edge.
+
+    Words are written " word " with two spaces between neighbours; a gram may start or end on a space but
+    must not hold one inside, nor the document separator anywhere. Codes of different sizes never collide."""
+    m = len(sym) - n + 1
     if m <= 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.uint64)
-    bad = (buf == _SEP)
-    inner_space = (buf == 32)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     ok = np.ones(m, dtype=bool)
     for j in range(n):
-        ok &= ~bad[j:j + m]
-    for j in range(1, n - 1):
-        ok &= ~inner_space[j:j + m]
+        ok &= sym[j:j + m] != _RADIX - 1
+        if 0 < j < n - 1:
+            ok &= sym[j:j + m] != 0
     starts = np.flatnonzero(ok)
-    code = np.zeros(len(starts), dtype=np.uint64)
+    code = np.full(len(starts), n, dtype=np.int64)  # the size as the leading digit
     for j in range(n):
-        code = (code << np.uint64(8)) | buf[starts + j].astype(np.uint64)
-    return starts, code | (np.uint64(n) << np.uint64(56))
+        code = code * _RADIX + sym[starts + j]
+    return starts, code
 
 
 class CharGramIndex:
     """BM25 over within-word character n-grams of several sizes, one posting list per distinct gram."""
 
     def __init__(self, sizes: Sequence[int] = (4,), k1: float = 1.2, b: float = 0.75) -> None:
+        if any(not 2 <= n <= MAX_SIZE for n in sizes):
+            raise ValueError(f"character n-gram sizes must be 2..{MAX_SIZE}")
         self.sizes, self.k1, self.b = tuple(sizes), k1, b
         self.n_docs = 0
-        self._grams = np.zeros(0, dtype=np.uint64)  # sorted distinct codes
+        self._grams = np.zeros(0, dtype=np.int64)  # sorted distinct codes
         self._offsets = np.zeros(1, dtype=np.int64)
         self._post_docs = np.zeros(0, dtype=np.int32)
         self._post_imp = np.zeros(0, dtype=np.float32)
@@ -73,31 +80,31 @@ class CharGramIndex:
             return
         pieces = [" " + t.replace(" ", "  ") + " " for t in folded]
         lens = np.fromiter((len(p) + 1 for p in pieces), dtype=np.int64, count=n_docs)
-        buf = np.frombuffer(("\x01".join(pieces) + "\x01").encode("ascii"), dtype=np.uint8)
+        sym = _LUT[np.frombuffer(("\x01".join(pieces) + "\x01").encode("ascii"), dtype=np.uint8)]
         doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), lens)
-        all_docs, all_codes = [], []
+        keys = []
         for n in self.sizes:
-            starts, codes = _codes(buf, n)
-            all_docs.append(doc_of[starts])
-            all_codes.append(codes)
-        docs = np.concatenate(all_docs)
-        codes = np.concatenate(all_codes)
-        grams, term = np.unique(codes, return_inverse=True)
-        # (term, doc) pairs -> tf, sorted by term then doc
-        key = term.astype(np.int64) * n_docs + docs
-        key, tf = np.unique(key, return_counts=True)
-        p_term = key // n_docs
-        p_doc = (key % n_docs).astype(np.int32)
-        lengths = np.bincount(docs, minlength=n_docs).astype(np.float32)
-        df = np.bincount(p_term, minlength=len(grams)).astype(np.float32)
+            starts, codes = _codes(sym, n)
+            keys.append(codes * n_docs + doc_of[starts])
+        # one sort of (gram, document) gives the postings in gram order and the gram frequencies
+        key, tf = np.unique(np.concatenate(keys), return_counts=True)
+        code = key // n_docs
+        p_doc = (key - code * n_docs).astype(np.int32)
+        new_gram = np.empty(len(code), dtype=bool)
+        new_gram[:1] = True
+        np.not_equal(code[1:], code[:-1], out=new_gram[1:])
+        starts = np.flatnonzero(new_gram)
+        grams = code[starts]
+        p_term = np.cumsum(new_gram) - 1
+        lengths = np.bincount(p_doc, weights=tf, minlength=n_docs).astype(np.float32)
+        df = np.diff(np.append(starts, len(code))).astype(np.float32)
         idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
         avgdl = max(float(lengths.mean()), 1e-9)
         norm = self.k1 * (1.0 - self.b + self.b * lengths / avgdl)
         tf = tf.astype(np.float32)
         self._post_imp = (idf[p_term] * tf * (self.k1 + 1.0) / (tf + norm[p_doc])).astype(np.float32)
         self._post_docs = p_doc
-        self._offsets = np.zeros(len(grams) + 1, dtype=np.int64)
-        np.cumsum(df.astype(np.int64), out=self._offsets[1:])
+        self._offsets = np.append(starts, len(code)).astype(np.int64)
         self._grams = grams
         self._idf = idf
 
@@ -105,8 +112,8 @@ class CharGramIndex:
         """Distinct term ids of a folded query's grams that the index knows."""
         if not folded or not len(self._grams):
             return np.zeros(0, dtype=np.int64)
-        buf = np.frombuffer((" " + folded.replace(" ", "  ") + " ").encode("ascii"), dtype=np.uint8)
-        codes = np.unique(np.concatenate([_codes(buf, n)[1] for n in self.sizes]))
+        sym = _LUT[np.frombuffer((" " + folded.replace(" ", "  ") + " ").encode("ascii"), dtype=np.uint8)]
+        codes = np.unique(np.concatenate([_codes(sym, n)[1] for n in self.sizes]))
         pos = np.searchsorted(self._grams, codes)
         pos[pos >= len(self._grams)] = 0
         return pos[self._grams[pos] == codes]

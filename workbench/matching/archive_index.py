@@ -1,12 +1,15 @@
-"""In-memory index of archived (already checked) claims: two BM25 indexes fused, then a learned re-ranking.
+"""In-memory index of archived (already checked) claims: two BM25 indexes fused, then a re-ranking.
 
 Retrieval: BM25 over normalised word keys (numbers, dates, stems, synonyms; tweet furniture removed) and
-BM25 over character n-grams inside words (archive_chargrams), both stored as per-term posting arrays with
-the impact precomputed, so a query is a few numpy gathers and adds. The two score vectors are fused
-(each relative to its best document) and the top RERANK_DEPTH go to the re-ranker.
-Re-ranking: a linear model over FEATURES (both BM25s, coverage of each side, fuzzy ratios, shared names and
-numbers, ranks in each index) fitted pairwise on CLEF-2020 train; its score goes through a fitted sigmoid
-so that the score shown to a person (0..100) reads as the chance the archived claim is the one checked.
+BM25 over character 4-grams inside words (archive_chargrams: morphology, names, split hashtags), both stored
+as per-term posting arrays with the impact precomputed, so a query is a few numpy gathers and adds. The two
+score vectors are fused (each relative to its best document, the character one weighted CHAR_WEIGHT) and
+the top RERANK_DEPTH go on.
+Re-ranking: a linear score over RANK_FEATURES (the fused score and whether the years mentioned clash),
+fitted listwise on CLEF-2020 train. The score shown to a person (0..100) is the chance that the best hit is
+the claim checked, from a logistic model over FEATURES of the best hit (coverage both ways, both BM25s
+against the query's ideal, fuzzy ratios, shared names and numbers...), and for the others that chance
+lowered with their gap in rank score, so the shown scores always follow the ranking.
 """
 
 from __future__ import annotations
@@ -28,12 +31,19 @@ TITLE_WEIGHT = 1  # how many times a title's terms count (0 ignores titles)
 CHAR_SIZES = (4,)
 CHAR_K1 = 1.2
 CHAR_B = 0.5
-CHAR_WEIGHT = 1.0  # weight of the character index in the fused first-stage score
+CHAR_WEIGHT = 0.7  # weight of the character index in the fused first-stage score
 RERANK_DEPTH = 40
-# Linear re-ranker over FEATURES, then a sigmoid (CALIBRATION = slope, intercept) for the shown score.
-# Fitted on CLEF train (bench/archive_bench.py --fit).
-WEIGHTS: tuple[float, ...] | None = None
-CALIBRATION = (1.0, 0.0)
+# Re-ranking: a linear score over RANK_FEATURES (fitted listwise, softmax over each query's candidates).
+RANK_FEATURES = ("fused_rel", "year_clash", "year_shared")
+WEIGHTS: tuple[float, ...] | None = (10.945, -1.057, -0.785)
+# Shown score of the best candidate: the chance it is the claim checked, a logistic model over its margin
+# to the runner-up and its FEATURES (intercept, margin, then one weight per feature after "bias"). Every
+# other candidate: that chance's log-odds plus SPREAD[0] + SPREAD[1] * (its rank score - the best's), so
+# the shown scores follow the ranking. Both fitted on CLEF train by bench/archive_bench.py --fit.
+CALIBRATION: tuple[float, ...] = (
+    -4.428, 0.315, 0.899, 0.714, 0.105, 0.101, 1.316, 0.072, 0.719, 0.132, 0.287, 0.684, 0.092, 1.596, 2.042,
+    0.053, 0.888, 0.295, 0.329, 1.340, -0.448, -0.768)
+SPREAD = (-1.147, 1.554)
 
 _MARK_KINDS = frozenset({"name", "number", "date"})
 
@@ -50,12 +60,12 @@ class ArchiveIndex:
     def __init__(self, *, k1: float = K1, b: float = B, title_weight: int = TITLE_WEIGHT,
                  rerank_depth: int = RERANK_DEPTH,
                  weights: tuple[float, ...] | None = WEIGHTS,
-                 calibration: tuple[float, float] = CALIBRATION,
+                 calibration: tuple[float, ...] = CALIBRATION, spread: tuple[float, float] = SPREAD,
                  char_sizes: tuple[int, ...] = CHAR_SIZES, char_k1: float = CHAR_K1, char_b: float = CHAR_B,
                  char_weight: float = CHAR_WEIGHT) -> None:
         self.k1, self.b, self.title_weight, self.rerank_depth = k1, b, title_weight, rerank_depth
         self.weights = weights
-        self.calibration = calibration
+        self.calibration, self.spread = calibration, spread
         self.char_sizes, self.char_k1, self.char_b, self.char_weight = char_sizes, char_k1, char_b, char_weight
         self._ids: list[int] = []
         self._keys: list[str] = []  # space-joined normalised terms of the text
@@ -124,38 +134,30 @@ class ArchiveIndex:
 
     def commit(self) -> None:
         """(Re)build the posting arrays from the stored term strings."""
-        vocab: dict[str, int] = {}
-        doc_col: list[int] = []
-        term_col: list[int] = []
-        tf_col: list[int] = []
-        lengths = np.zeros(len(self._keys), dtype=np.float32)
+        n_docs = len(self._keys)
+        tokens: list[str] = []
+        lengths = np.zeros(n_docs, dtype=np.int64)
         for d, joined in enumerate(self._keys):
-            counts: dict[str, int] = {}
             toks = joined.split()
             if self.title_weight and self._title_keys[d]:
                 toks += self._title_keys[d].split() * self.title_weight
-            for t in toks:
-                counts[t] = counts.get(t, 0) + 1
+            tokens += toks
             lengths[d] = len(toks)
-            for t, c in counts.items():
-                tid = vocab.get(t)
-                if tid is None:
-                    tid = vocab[t] = len(vocab)
-                doc_col.append(d)
-                term_col.append(tid)
-                tf_col.append(c)
-        n_docs = len(self._keys)
-        docs = np.asarray(doc_col, dtype=np.int32)
-        terms = np.asarray(term_col, dtype=np.int32)
-        tf = np.asarray(tf_col, dtype=np.float32)
+        vocab: dict[str, int] = {}
+        setdefault = vocab.setdefault
+        term_of = np.fromiter((setdefault(t, len(vocab)) for t in tokens), dtype=np.int64, count=len(tokens))
+        doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+        # one sort of (term, document) gives the postings in term order and the term frequencies
+        key, tf = np.unique(term_of * max(n_docs, 1) + doc_of, return_counts=True)
+        terms = key // max(n_docs, 1)
+        docs = (key - terms * n_docs).astype(np.int32)
+        tf = tf.astype(np.float32)
         df = np.bincount(terms, minlength=len(vocab)).astype(np.float32)
         idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
         avgdl = float(lengths.mean()) if n_docs else 1.0
-        norm = self.k1 * (1.0 - self.b + self.b * lengths / max(avgdl, 1e-9))
-        impact = idf[terms] * tf * (self.k1 + 1.0) / (tf + norm[docs]) if n_docs else tf
-        order = np.argsort(terms, kind="stable")
-        self._post_docs = docs[order]
-        self._post_imp = impact[order].astype(np.float32)
+        norm = self.k1 * (1.0 - self.b + self.b * lengths.astype(np.float32) / max(avgdl, 1e-9))
+        self._post_docs = docs
+        self._post_imp = (idf[terms] * tf * (self.k1 + 1.0) / (tf + norm[docs])).astype(np.float32)
         self._offsets = np.zeros(len(vocab) + 1, dtype=np.int64)
         np.cumsum(df.astype(np.int64), out=self._offsets[1:])
         self._vocab = vocab
@@ -175,21 +177,25 @@ class ArchiveIndex:
         if not found:
             return []
         cand, feats = found
-        value = self.probabilities(feats)
-        order = sorted(range(len(cand)), key=lambda n: (-value[n], self._ids[cand[n]]))[:top]
+        rank, value = self.rank_and_probability(feats)
+        # the same words both ways is a match whatever the model says (doc_cover * query_cover * token_set)
+        exact = feats[:, _F["doc_cover"]] * feats[:, _F["query_cover"]] * feats[:, _F["token_set"]] >= 0.999
+        value = np.where(exact, 1.0, value)
+        order = sorted(range(len(cand)), key=lambda n: (not exact[n], -rank[n], self._ids[cand[n]]))[:top]
         return [(self._ids[cand[n]], round(float(100.0 * value[n]), 1)) for n in order]
 
-    def probabilities(self, feats: np.ndarray) -> np.ndarray:
-        """Shown score / 100 of candidates from their feature rows."""
-        if self.weights is None:  # plain fused first-stage order
-            return feats[:, FEATURES.index("fused_rel")]
-        raw = feats @ np.asarray(self.weights, dtype=np.float64)
-        slope, intercept = self.calibration
-        value = 1.0 / (1.0 + np.exp(-(slope * raw + intercept)))
-        # the same words both ways is a match whatever the model says (doc_cover * query_cover * token_set)
-        exact = feats[:, FEATURES.index("doc_cover")] * feats[:, FEATURES.index("query_cover")] \
-            * feats[:, FEATURES.index("token_set")]
-        return np.maximum(value, np.where(exact >= 0.999, 1.0, 0.0))
+    def rank_and_probability(self, feats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Re-ranking score and shown score / 100 of one query's candidates from their feature rows."""
+        if self.weights is None:  # plain fused first-stage order, score relative to the best
+            fused = feats[:, _F["fused_rel"]]
+            return fused, fused
+        rank = feats[:, [_F[f] for f in RANK_FEATURES]] @ np.asarray(self.weights, dtype=np.float64)
+        if not self.calibration:
+            return rank, 1.0 / (1.0 + np.exp(-rank))
+        logit = best_logit(feats, rank, self.calibration)
+        gap = rank - rank.max()
+        logits = np.where(gap < 0, logit + self.spread[0] + self.spread[1] * gap, logit)
+        return rank, 1.0 / (1.0 + np.exp(-logits))
 
     def bm25_only(self, text: str, top: int = 5) -> list[tuple[int, float]]:
         """First-stage ranking without re-ranking (for measurements); score is fused BM25 relative to the best."""
@@ -200,8 +206,9 @@ class ArchiveIndex:
         finally:
             self.weights = saved
 
-    def first_stage(self, text: str) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray] | None:
-        """(query keys, word BM25, char BM25, normalisers) for every document, or None if nothing matches."""
+    def first_stage(self, text: str) -> tuple[list, np.ndarray, np.ndarray, np.ndarray] | None:
+        """(query terms, word BM25 and char BM25 of every document, the two BM25s a document holding every
+        query term once would get, roughly) or None if nothing in the query is indexed."""
         if self._dirty:
             self.commit()
         if not self._ids:
@@ -260,6 +267,7 @@ class ArchiveIndex:
         q_str = " ".join(q_keys)
         q_bigrams = set(zip(q_keys, q_keys[1:]))
         q_len = len(q_keys)
+        q_years = {k for k in q_marks if _is_year(k)}
         w_c, c_c = word[cand], char[cand]
         # rank among the candidates: how many score strictly higher (equal scores share a rank)
         w_rank = (w_c[None, :] > w_c[:, None]).sum(axis=1)
@@ -277,6 +285,7 @@ class ArchiveIndex:
             d_bigrams = set(zip(d_list, d_list[1:]))
             d_marks = set(self._marks[d].split())
             d_mark_mass = sum(weight(k) for k in d_marks)
+            d_years = {k for k in d_marks if _is_year(k)}
             out[n] = (
                 1.0,
                 sum(weight(k) for k in shared) / d_mass,
@@ -297,10 +306,37 @@ class ArchiveIndex:
                 float(bool(d_marks) and not (d_marks & q_set)),
                 math.log((1.0 + len(d_list)) / (1.0 + q_len)),
                 sum(q_weight[k] for k in t_keys & q_set) / q_mass,
+                float(bool(q_years) and bool(d_years) and not (q_years & d_years)),
+                float(bool(q_years & d_years)),
             )
         return out
 
 
+# Per candidate: coverage of the claim's / the query's idf mass, token_set_ratio, word BM25 relative to the
+# best document, title coverage, bigram coverage, partial_ratio, char BM25 relative to the best, both BM25s
+# against the query's ideal, fused score relative to the best candidate, reciprocal ranks in each index,
+# names/numbers/dates of the query found and of the claim found, the claim has some and none is shared,
+# log length ratio, query mass found in the title, both mention years and none is shared, a year shared.
 FEATURES = ("bias", "doc_cover", "query_cover", "token_set", "bm25_rel", "title_cover", "bigram_cover",
             "partial", "char_rel", "bm25_norm", "char_norm", "fused_rel", "word_rr", "char_rr",
-            "marks_q_cover", "marks_d_cover", "marks_d_none", "len_ratio", "title_q_cover")
+            "marks_q_cover", "marks_d_cover", "marks_d_none", "len_ratio", "title_q_cover", "year_clash",
+            "year_shared")
+
+
+_F = {name: n for n, name in enumerate(FEATURES)}
+
+
+def best_inputs(feats: np.ndarray, rank: np.ndarray) -> np.ndarray:
+    """(1, margin to the runner-up, FEATURES of the best candidate after "bias") for one query."""
+    best = int(np.argmax(rank))
+    ordered = np.sort(rank)[::-1]
+    margin = float(ordered[0] - ordered[1]) if len(ordered) > 1 else 1.0
+    return np.concatenate(([1.0, margin], feats[best, 1:]))
+
+
+def best_logit(feats: np.ndarray, rank: np.ndarray, calibration: tuple[float, ...]) -> float:
+    return float(best_inputs(feats, rank) @ np.asarray(calibration, dtype=np.float64))
+
+
+def _is_year(key: str) -> bool:
+    return len(key) == 5 and key[0] == "#" and key[1:].isdigit() and 1900 <= int(key[1:]) <= 2100

@@ -14,7 +14,7 @@ _END = re.compile(r"[.!?][\"'”’)\]]*(?=\s)|\n")
 _ABBREV = frozenset(
     "u.s u.n u.k e.u d.c mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc corp co ltd vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
-    "no nos fig est approx dept univ ft mt".split())
+    "fig approx dept univ ft mt".split())
 LEAN_STEPS = 2
 # A sentence leaning on the one before it: it opens with a pronoun or a connective ("Instead, she met ...").
 _LEANS = re.compile(

@@ -14,9 +14,11 @@ How it works
    otherwise similar wording make an INCONSISTENCY.
 5. Optional context per claim (its source sentence and attribution, see matching.context): names, days,
    places and numbers that one claim states and the other has in its context, or that both contexts hold,
-   add a bounded bonus to a pair whose own wording already shares a content word; contexts naming entirely
-   different people, places or days take a little off. Context alone never makes a pair, and two claims
-   with the very same context (cut from one sentence) get no context credit.
+   add a bounded bonus to a pair whose own wording already scores >= 25 with a shared content word; contexts
+   naming entirely different people, places or days take a little off; a Title-Case headline is discounted
+   as a summary. Context alone never makes a pair (no candidates come from it), and claims whose contexts
+   share a sentence (cut from one sentence, or neighbours) get no context credit. Pairs of one article with
+   overlapping spans are dropped by the caller (matching.article.find_article_overlaps).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -62,19 +65,20 @@ _NEGATION = re.compile(r"\b(?:not|never|no|none|neither|nor|nobody|nothing|canno
 NEGATIVE_VERB_MAX_WORDS = 25
 _NEGATIVE_VERB = re.compile(r"\b(?:reject|refus|spurn|rebuff|turn(?:s|ed|ing)? down|declin(?:e|es|ed|ing) to)", re.I)
 
-# Context (source sentence + attribution). Evidence = sum over the terms found in one claim's text and the
-# other's context (CROSS) or in both contexts (BOTH) of kind factor x that factor x relative idf (idf / its
-# maximum, so 0..1 whatever the number of claims), one name ("Choe Hon Sui") counted once;
-# bonus = CONTEXT_MAX_BONUS x min(1, evidence / CONTEXT_FULL_EVIDENCE).
+# Context (source sentence + attribution). Evidence = sum over the names, days and numbers found in one claim's
+# text and the other's context (CROSS) or in both contexts (BOTH) of that factor x relative idf (idf / its
+# maximum, so 0..1 whatever the number of claims), one name ("Choe Hon Sui") counted once. Ordinary words in
+# context confirm nothing. One shared name is not confirmation: the bonus starts above CONTEXT_MIN_EVIDENCE,
+# bonus = CONTEXT_MAX_BONUS x clamp((evidence - CONTEXT_MIN_EVIDENCE) / (CONTEXT_FULL_EVIDENCE - MIN)).
 CONTEXT_CROSS = 0.8
 CONTEXT_BOTH = 0.35
-CONTEXT_KIND = {"name": 1.0, "number": 1.0, "date": 1.0, "word": 0.35, "cap": 0.35, "boiler": 0.0}
-CONTEXT_FULL_EVIDENCE = 2.0
+CONTEXT_KIND = {"name": 1.0, "number": 1.0, "date": 1.0, "word": 0.0, "cap": 0.0, "boiler": 0.0}
+CONTEXT_MIN_EVIDENCE = 0.5
+CONTEXT_FULL_EVIDENCE = 1.5
 CONTEXT_MAX_BONUS = 30.0
 CONTEXT_MIN_WORDING = 25.0  # the claims' own wording must score this much before context counts
 CONTEXT_MISMATCH_PENALTY = 10.0  # both contexts name people/places/days, none in common
 CONTEXT_ANCHOR_SHARE = 0.25  # names/dates in more than this share of the claims are not anchors
-CONTEXT_CANDIDATE = 0.5  # a text-context shared term counts this much toward the candidate threshold
 SUMMARY_PENALTY = 10.0  # a Title-Case headline (claims with context only) summarises; it restates loosely
 _MAX_BONUS = 2 * VALUE_BONUS + 3 * PHRASE_BONUS
 _DISPLAY = {"uno": "U.N.", "usa": "U.S.", "uk": "U.K.", "eu": "EU"}
@@ -151,19 +155,27 @@ def _doc(claim_id: int, text: str, is_new: bool, context: str = "") -> _Doc:
     return doc
 
 
-_NAME_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:[ \u00a0]+(?:[A-Z][\w.'’-]*|of|the|de|van|von|bin|al))*[ \u00a0]+[A-Z][\w.'’-]*")
+_NAME_TOKEN = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr)\.|[A-Z][\w'’-]*(?![\w'’.-]))"
+_NAME_RUN = re.compile(rf"(?<![\w.]){_NAME_TOKEN}(?:[ \t]+(?:(?:of|the|de|van|von|bin|al|la|le|du|da)[ \t]+)?"
+                       rf"{_NAME_TOKEN})+")
 
 
 def _group_names(text: str, group: dict[str, str]) -> None:
     """Runs of capitalised words ("Choe Hon Sui", "U.N. Security Council") are one name: context evidence
-    counts each run once. Punctuation ends a run ("in Oslo, Choe said")."""
+    counts each run once. Punctuation ends a run ("in Oslo, Choe said"; "in Moscow. Choe said")."""
     for m in _NAME_RUN.finditer(text):
-        terms = [t for t in analyse(m.group()) if t.kind in ("name", "cap", "word")]  # not "Tuesday"
-        if len(terms) < 2:
-            continue
-        run = " ".join(_DISPLAY.get(t.key, t.surface) for t in terms[-3:])  # "U.N. Under-Secretary-General Jeffrey Feltman": the end
-        for t in terms:
-            group.setdefault(t.key, run)
+        keys, label = _name_run(m.group())
+        for k in keys:
+            group.setdefault(k, label)
+
+
+@lru_cache(maxsize=8192)
+def _name_run(run: str) -> tuple[tuple[str, ...], str]:
+    """The keys of a run of capitalised words and its label (names repeat: cached)."""
+    terms = [t for t in analyse(run) if t.kind in ("name", "cap", "word")]  # not "Tuesday"
+    if len(terms) < 2:
+        return (), ""
+    return tuple(t.key for t in terms), " ".join(_DISPLAY.get(t.key, t.surface) for t in terms[-3:])
 
 
 def _is_headline(text: str) -> bool:
@@ -252,7 +264,6 @@ class _Weights:
             top = math.log(n_eff)  # the idf of a term in no claim: relative idf = idf / top
             self.idf_full = {k: math.log(n_eff / c) / top for k, c in df_full.items()}
             self.name_full = {k for k, c in as_name.items() if c > as_word.get(k, 0)}
-            self.top_idf = top
             self.anchor_df = max(3, int(CONTEXT_ANCHOR_SHARE * self.n))
 
     def context_kind(self, kind: str, key: str) -> str:
@@ -348,29 +359,8 @@ def _candidates(docs: list[_Doc], weights: _Weights) -> list[tuple[int, int]]:
                 j = plist[y]
                 if di.is_new or docs[j].is_new:
                     shared[(i, j)] += w
-    if weights.with_context:
-        _context_candidates(docs, weights, postings, cap, shared)
     return [(i, j) for (i, j), w in shared.items()
             if w >= CANDIDATE_MIN_SHARED and w >= CANDIDATE_MIN_FRACTION * min(docs[i].mass, docs[j].mass)]
-
-
-def _context_candidates(docs: list[_Doc], weights: _Weights, postings: dict[str, list[int]], cap: int,
-                        shared: dict[tuple[int, int], float]) -> None:
-    """Add to `shared` the weight of names/values one claim states and another has in its context."""
-    ctx_postings: dict[str, list[int]] = defaultdict(list)
-    for idx, d in enumerate(docs):
-        for k, kind in d.ctx.items():
-            if k in postings and weights.context_kind(kind, k) in ("name", "number", "date"):
-                ctx_postings[k].append(idx)
-    for k, clist in ctx_postings.items():
-        plist = postings[k]
-        if len(plist) + len(clist) > cap:
-            continue
-        w = CONTEXT_CANDIDATE * weights.idf_full[k] * weights.top_idf
-        for i in plist:
-            for j in clist:
-                if i != j and (docs[i].is_new or docs[j].is_new):
-                    shared[(i, j) if i < j else (j, i)] += w
 
 
 def _context_evidence(a: _Doc, b: _Doc, weights: _Weights) -> tuple[float, list[str]]:
@@ -394,6 +384,8 @@ def _context_evidence(a: _Doc, b: _Doc, weights: _Weights) -> tuple[float, list[
     shown: list[str] = []
     total, seen = 0.0, set()
     for w, k, surface in found:
+        if w <= 0:
+            break  # sorted: ordinary words from here on
         g = a.group.get(k) or b.group.get(k) or _DISPLAY.get(k, surface)
         if g in seen:
             continue  # one name, several words
@@ -500,7 +492,10 @@ def _with_context(a: _Doc, b: _Doc, weights: _Weights, score: float, wording: fl
             score -= CONTEXT_MISMATCH_PENALTY
     elif has_content and wording >= CONTEXT_MIN_WORDING:
         evidence, shown = _context_evidence(a, b, weights)
-        score += CONTEXT_MAX_BONUS * min(1.0, evidence / CONTEXT_FULL_EVIDENCE)
+        ramp = (evidence - CONTEXT_MIN_EVIDENCE) / (CONTEXT_FULL_EVIDENCE - CONTEXT_MIN_EVIDENCE)
+        score += CONTEXT_MAX_BONUS * max(0.0, min(1.0, ramp))
+        if ramp <= 0:
+            shown = []
     return score, shown
 
 

@@ -1,15 +1,61 @@
-"""Starting the desktop app, and rendering it to a PNG for --screenshot."""
+"""Starting the desktop app, and rendering it to a PNG for --screenshot.
+
+Start-up order (bench/startup_bench.py times it against a bare PySide6 window):
+1. the storage stack (sqlite-utils and its plugins) is imported before PySide6. Once PySide6 is loaded it
+   reads the source of every module imported after it (to find `from __feature__` users); importing the
+   ~120 storage and stdlib modules first spares that.
+2. Qt, then the workspace is opened and the window is built bound to it, and shown once: one layout and one
+   paint with the article, instead of an empty window that is laid out and painted twice.
+3. Whatever the first screen does not need (the error dialog module, the recent-workspaces list) waits.
+"""
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from workbench.domain import WorkbenchError
 
 
-def run_app(db_path: Path | None, screenshot: Path | None = None) -> int:
+def run_app(db_path: Path | None, screenshot: Path | None = None, *,
+            before_show: Callable[[object], object] | None = None) -> int:
+    """before_show(window): called once the window is built, just before it is shown (the start-up bench
+    watches its first paint from there)."""
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    load_storage()
+    app = start_qt()
+
+    if screenshot is not None:
+        try:
+            window = build_window(db_path)
+        except WorkbenchError as exc:
+            sys.stderr.write(f"workbench: error: {exc}\n")
+            return 2
+        return save_screenshot(app, window, screenshot)
+
+    try:
+        session, seeds = open_session(db_path, seed_in_background=True)
+    except WorkbenchError as exc:
+        sys.stderr.write(f"workbench: error: {exc}\n")
+        if app.platformName() not in ("offscreen", "minimal"):
+            from workbench.ui.errors import show_error
+
+            show_error(None, exc)
+        return 2
+    from workbench.ui.main_window import MainWindow
+
+    window = MainWindow(session)
+    if before_show is not None:
+        before_show(window)
+    window.show()
+    if seeds:  # first run: the seed article is imported like any other, with progress
+        window.importer.import_files(seeds)
+    install_excepthook_on_first_error()
+    return app.exec()
+
+
+def start_qt():
     from workbench.ui.compat import protect_none_refcount
 
     protect_none_refcount()
@@ -20,38 +66,22 @@ def run_app(db_path: Path | None, screenshot: Path | None = None) -> int:
     app.setApplicationName("Fact Workbench")
     app.setDesktopFileName("fact-workbench")
     apply_style(app)
+    return app
 
-    from workbench.ui.errors import install_excepthook, show_error
 
-    if screenshot is not None:
-        try:
-            window = build_window(db_path)
-        except WorkbenchError as exc:
-            sys.stderr.write(f"workbench: error: {exc}\n")
-            return 2
-        return save_screenshot(app, window, screenshot)
+def install_excepthook_on_first_error() -> None:
+    """Uncaught exceptions in slots show a dialog (workbench.ui.errors.install_excepthook); that module and
+    its QMessageBox are loaded by the first such error rather than at start-up."""
+    previous = sys.excepthook
 
-    # Put the (empty) window on screen first, then open the workspace: the storage stack takes
-    # longer to import than Qt itself, and a person should see the app the moment it starts.
-    from workbench.ui.main_window import MainWindow
+    def first_error(kind, exc, tb) -> None:
+        sys.excepthook = previous
+        from workbench.ui.errors import install_excepthook
 
-    window = MainWindow()
-    window.setWindowTitle("Fact Workbench")
-    window.show()
-    app.processEvents()
-    try:
-        session, seeds = open_session(db_path, seed_in_background=True)
-        window.bind(session)
-        if seeds:  # first run: the seed article is imported like any other, with progress
-            window.importer.import_files(seeds)
-    except WorkbenchError as exc:
-        sys.stderr.write(f"workbench: error: {exc}\n")
-        if app.platformName() not in ("offscreen", "minimal"):
-            show_error(window, exc)
-        window.close()
-        return 2
-    install_excepthook()
-    return app.exec()
+        install_excepthook()
+        sys.excepthook(kind, exc, tb)
+
+    sys.excepthook = first_error
 
 
 def _import_sqlite_utils_fast() -> None:
@@ -66,6 +96,17 @@ def _import_sqlite_utils_fast() -> None:
     finally:
         if sys.modules.get("numpy", 0) is None:
             del sys.modules["numpy"]
+
+
+def load_storage() -> None:
+    """What opening a workspace and showing its first article imports, loaded before PySide6 (see above)."""
+    _import_sqlite_utils_fast()
+    from sqlite_utils.plugins import ensure_plugins_loaded
+
+    ensure_plugins_loaded()  # what the first sqlite_utils.Database() would do: plugin entry points
+    import workbench.services.articles  # noqa: F401
+    import workbench.services.claims  # noqa: F401
+    import workbench.services.workspace  # noqa: F401
 
 
 def open_session(db_path: Path | None, seed_in_background: bool = False):

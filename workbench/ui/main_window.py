@@ -4,14 +4,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QPalette, QUndoGroup
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QSplitter
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from workbench.domain import NotFound, WorkbenchError
 from workbench.ui.actions import build_menus, fill_verdict_menu
 from workbench.ui.article_view import ArticlePane
 from workbench.ui.claims_table import ClaimsTable
 from workbench.ui.dropping import files_from_mime, link_from_mime
-from workbench.ui.errors import show_error
 from workbench.ui.importing import Importer, ImportProgress, PasteArticleDialog
 from workbench.ui.lazy import article_service, claim_service, cmd
 from workbench.ui.library import LibraryPanel
@@ -20,6 +19,14 @@ from workbench.ui.side_panel import SidePanel
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
 WORKSPACE_FILTER = "Fact Workbench workspaces (*.factwb *.db *.sqlite);;All files (*)"
 MAX_RECENT = 8
+
+
+def show_error(parent, exc: BaseException) -> None:
+    """workbench.ui.errors.show_error; that module (and the QMessageBox it builds on) loads on first use,
+    not at start-up."""
+    from workbench.ui import errors
+
+    errors.show_error(parent, exc)
 
 
 class MainWindow(QMainWindow):
@@ -123,6 +130,8 @@ class MainWindow(QMainWindow):
         return True
 
     def new_workspace(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(self, "New Workspace", str(Path.home() / "fact-checks.factwb"),
                                               WORKSPACE_FILTER)
         if not name:
@@ -137,6 +146,8 @@ class MainWindow(QMainWindow):
         self.open_workspace(path)
 
     def choose_workspace(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, "Open Workspace", str(self.session.path.parent), WORKSPACE_FILTER)
         if name:
             self.open_workspace(Path(name))
@@ -283,6 +294,8 @@ class MainWindow(QMainWindow):
 
     # --- import, links, search, report ---------------------------------------
     def choose_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         names, _ = QFileDialog.getOpenFileNames(self, "Import Articles", str(Path.home()), ARTICLE_FILTER)
         if names:
             self.importer.import_files([Path(n) for n in names])
@@ -330,11 +343,15 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saved the report to {result}", 8000)
 
     def show_shortcuts(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from workbench.ui.help import shortcuts_text
 
         QMessageBox.information(self, "Keyboard Shortcuts", shortcuts_text(self))
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, "About Fact Workbench",
                           "Fact Workbench\n\nClaims, evidence, verdicts and verification reports in one workspace "
                           "file. Every change is saved as you make it.")
