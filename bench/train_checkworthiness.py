@@ -128,7 +128,7 @@ def main() -> int:
     ap.add_argument("data_dir", nargs="?", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/claimbuster_feats_v2.pkl"))
-    ap.add_argument("-C", type=float, default=0.05)
+    ap.add_argument("-C", type=float, default=0.02)
     ap.add_argument("--noise-cut", type=float, default=0.2,
                     help="drop training rows whose cross-validated probability of their own label is below this")
     ap.add_argument("--factual-threshold", type=float, default=None,

@@ -61,3 +61,57 @@ def test_shortcuts_are_shown_in_menus(window):
     for expected in ("Undo", "Next Claim", "Find Claims", "Import Article", "False"):
         assert expected in text
     assert window.actions["next"].shortcut().toString() == "J"
+
+
+START_UP = """
+import sys
+from workbench.ui.app import run_app
+
+def before_show(window):
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(0, window.close)  # the event loop ran once with the window on screen
+
+assert run_app(sys.argv[1], before_show=before_show) == 0
+print(" ".join(sorted(sys.modules)))
+"""
+
+
+def test_start_up_loads_only_what_the_first_screen_needs(tmp_path):
+    """No claim engine, matching, reports or numpy at start-up; the error dialog and dateutil's parser wait
+    for first use (see workbench/ui/app.py)."""
+    db, _ = build_workspace(tmp_path / "start.factwb")
+    db.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
+    result = subprocess.run([sys.executable, "-c", START_UP, str(tmp_path / "start.factwb")], capture_output=True,
+                            text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    modules = set(result.stdout.split())
+    assert "workbench.ui.main_window" in modules and "sqlite_utils" in modules
+    for heavy in ("numpy", "spacy", "trafilatura", "jinja2", "rapidfuzz", "workbench.claims", "workbench.matching",
+                  "workbench.report", "workbench.ui.printing", "workbench.ui.errors", "dateutil.parser._parser"):
+        assert not any(m == heavy or m.startswith(heavy + ".") for m in modules), heavy
+
+
+def test_sqlite_utils_works_with_its_date_parser_loaded_on_first_use():
+    code = ("import sys; from workbench.ui.app import _import_sqlite_utils_fast; _import_sqlite_utils_fast(); "
+            "assert 'numpy' not in sys.modules and 'dateutil.parser._parser' not in sys.modules; "
+            "from sqlite_utils.recipes import parsedate; print(parsedate('3 March 2024')); "
+            "from dateutil.parser import ParserError; print(ParserError.__name__)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["2024-03-03", "ParserError"]
+
+
+def test_reopening_the_last_workspace_does_not_rewrite_settings(window):
+    from PySide6.QtCore import QSettings
+
+    from workbench.ui.main_window import recent_workspaces, remember_workspace
+
+    path = window.session.path
+    assert recent_workspaces()[0] == path
+    before = QSettings().fileName()
+    stamp = os.stat(before).st_mtime_ns
+    remember_workspace(path)
+    QSettings().sync()
+    assert os.stat(before).st_mtime_ns == stamp
+    assert recent_workspaces()[0] == path

@@ -204,3 +204,13 @@ def test_hovering_a_highlight_shows_the_claim(window, qtbot):
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert claim.text in QToolTip.text()
     QToolTip.hideText()
+
+
+def test_offsets_count_astral_characters_as_two_qt_units():
+    from workbench.ui.article_view import _Offsets
+
+    plain = _Offsets("héllo — “quoted”")
+    assert plain.to_qt(5) == 5 and plain.to_py(5) == 5
+    emoji = _Offsets("a😀b😀c")
+    assert [emoji.to_qt(i) for i in range(6)] == [0, 1, 3, 4, 6, 7]
+    assert [emoji.to_py(q) for q in (0, 1, 3, 4, 6, 7)] == [0, 1, 2, 3, 4, 5]

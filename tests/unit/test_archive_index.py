@@ -115,3 +115,16 @@ def test_identical_claims_tie_to_the_earlier_id():
     idx = ArchiveIndex.build([(7, 'He said "no".', "T"), (3, "He said 'no'.", "T"), (5, "Something else.", "")])
     hits = idx.search("he said no", 2)
     assert [d for d, _ in hits] == [3, 7] and hits[0][1] == hits[1][1]
+
+
+def test_chargram_index_scores_shared_grams():
+    from workbench.matching.archive_chargrams import CharGramIndex, fold_text
+
+    assert fold_text("Café — the #AOC's “fotos” https://t.co/x", social=True) == "cafe aoc fotos"
+    cg = CharGramIndex((3, 4), k1=1.2, b=0.5)
+    cg.build([fold_text(t) for t in ("ocasio cortez photos", "photosynthesis in plants", "")])
+    scores = cg.scores(cg.query_terms(fold_text("Ocasio-Cortez fotos")))
+    assert scores[0] > scores[1] >= scores[2] == 0
+    assert len(cg.query_terms("")) == 0
+    with pytest.raises(ValueError):
+        CharGramIndex((9,))

@@ -31,10 +31,10 @@ def fold_text(text: str, *, social: bool = False) -> str:
 
 
 _RADIX = 38  # 0 space, 1-26 letters, 27-36 digits, 37 anything else (document separator)
-_LUT = np.full(256, _RADIX - 1, dtype=np.int64)
+_LUT = np.full(256, _RADIX - 1, dtype=np.uint8)
 _LUT[32] = 0
-_LUT[97:123] = np.arange(1, 27)
-_LUT[48:58] = np.arange(27, 37)
+_LUT[97:123] = np.arange(1, 27, dtype=np.uint8)
+_LUT[48:58] = np.arange(27, 37, dtype=np.uint8)
 MAX_SIZE = 8
 
 
@@ -46,16 +46,19 @@ def _codes(sym: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     m = len(sym) - n + 1
     if m <= 0:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    ok = np.ones(m, dtype=bool)
+    bad = sym == _RADIX - 1
+    space = sym == 0
+    broken = bad[:m].copy()
+    code = np.full(m, n, dtype=np.int64)  # the size as the leading digit
     for j in range(n):
-        ok &= sym[j:j + m] != _RADIX - 1
+        if j:
+            broken |= bad[j:j + m]
         if 0 < j < n - 1:
-            ok &= sym[j:j + m] != 0
-    starts = np.flatnonzero(ok)
-    code = np.full(len(starts), n, dtype=np.int64)  # the size as the leading digit
-    for j in range(n):
-        code = code * _RADIX + sym[starts + j]
-    return starts, code
+            broken |= space[j:j + m]
+        code *= _RADIX
+        code += sym[j:j + m]
+    starts = np.flatnonzero(~broken)
+    return starts, code[starts]
 
 
 class CharGramIndex:
@@ -81,11 +84,11 @@ class CharGramIndex:
         pieces = [" " + t.replace(" ", "  ") + " " for t in folded]
         lens = np.fromiter((len(p) + 1 for p in pieces), dtype=np.int64, count=n_docs)
         sym = _LUT[np.frombuffer(("\x01".join(pieces) + "\x01").encode("ascii"), dtype=np.uint8)]
-        doc_of = np.repeat(np.arange(n_docs, dtype=np.int64), lens)
+        doc_of = np.repeat(np.arange(n_docs, dtype=np.int32), lens)
         keys = []
         for n in self.sizes:
             starts, codes = _codes(sym, n)
-            keys.append(codes * n_docs + doc_of[starts])
+            keys.append(codes * n_docs + doc_of[starts].astype(np.int64))
         # one sort of (gram, document) gives the postings in gram order and the gram frequencies
         key, tf = np.unique(np.concatenate(keys), return_counts=True)
         code = key // n_docs

@@ -1,5 +1,6 @@
-"""Overlapping claims: the same fact stated twice (DUPLICATE) or the same event with a different number or
-date (INCONSISTENCY).
+"""Overlapping claims: thresholds, find_overlaps, OverlapScorer, score_pair and the reasons a pair gets.
+
+A DUPLICATE is the same fact stated twice, an INCONSISTENCY the same event with a different number or date.
 
 How it works
 1. Every claim is analysed into canonical terms (normalize.analyse): numbers, dates, names, stemmed words.
@@ -19,22 +20,50 @@ How it works
    as a summary. Context alone never makes a pair (no candidates come from it), and claims whose contexts
    share a sentence (cut from one sentence, or neighbours) get no context credit. Pairs of one article with
    overlapping spans are dropped by the caller (matching.article.find_article_overlaps).
+
+Claim records live in matching.overlap_docs, term weights in matching.overlap_weights and context evidence in
+matching.overlap_context.
 """
 
 from __future__ import annotations
 
-import math
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from workbench.domain import OverlapDraft, OverlapKind
-from workbench.matching.context import sentence_bounds
-from workbench.matching.normalize import Term, analyse
+from workbench.matching.overlap_context import (
+    CONTEXT_BOTH,
+    CONTEXT_CROSS,
+    CONTEXT_FULL_EVIDENCE,
+    CONTEXT_KIND,
+    CONTEXT_MAX_BONUS,
+    CONTEXT_MIN_EVIDENCE,
+    CONTEXT_MIN_WORDING,
+    CONTEXT_MISMATCH_PENALTY,
+    SUMMARY_PENALTY,
+    _with_context,
+)
+from workbench.matching.overlap_docs import _DISPLAY, NEGATIVE_VERB_MAX_WORDS, _claims, _Doc, _value_sort
+from workbench.matching.overlap_weights import (
+    BASE_WEIGHT,
+    CONTEXT_ANCHOR_SHARE,
+    DISTINCTIVE_NAME_SHARE,
+    IDF_PSEUDO_DOCS,
+    _Weights,
+)
+
+# re-exported: the tuning constants of the modules above stay importable from here
+__all__ = [
+    "BASE_WEIGHT", "CANDIDATE_MIN_FRACTION", "CANDIDATE_MIN_SHARED", "CERTAIN_THRESHOLD", "CONTEXT_ANCHOR_SHARE",
+    "CONTEXT_BOTH", "CONTEXT_CROSS", "CONTEXT_FULL_EVIDENCE", "CONTEXT_KIND", "CONTEXT_MAX_BONUS",
+    "CONTEXT_MIN_EVIDENCE", "CONTEXT_MIN_WORDING", "CONTEXT_MISMATCH_PENALTY", "DISTINCTIVE_NAME_SHARE",
+    "IDF_PSEUDO_DOCS", "INCONSISTENCY_THRESHOLD", "MAX_POSTING_SHARE", "MIN_MASS", "MIN_POSTING_CAP",
+    "NAME_ONLY_CAP", "NEGATION_PENALTY", "NEGATIVE_VERB_MAX_WORDS", "ONE_WORD_CAP", "PHRASE_BONUS",
+    "SUBSTITUTION_PENALTY", "SUGGEST_THRESHOLD", "SUMMARY_PENALTY", "VALUE_BONUS", "OverlapScorer",
+    "find_overlaps", "score_pair",
+]
 
 # Two tiers: at SUGGEST_THRESHOLD a pair is proposed for review; at CERTAIN_THRESHOLD it is near-certain.
 SUGGEST_THRESHOLD = 55.0
@@ -46,8 +75,6 @@ NAME_ONLY_CAP = 40.0
 # ... and pairs whose only evidence besides names is one shared word never score above this.
 ONE_WORD_CAP = 50.0
 
-BASE_WEIGHT = {"word": 1.0, "name": 1.0, "cap": 1.0, "number": 1.6, "date": 1.3, "boiler": 0.15}
-IDF_PSEUDO_DOCS = 20  # pseudo-count added to N in the idf, so small sets do not inflate rarity
 MIN_MASS = 3.0  # a claim with less weight than this is too short to be "contained" in another
 VALUE_BONUS = 7.0  # per agreeing number/date, at most two
 PHRASE_BONUS = 5.0  # per shared (skip-)bigram with a content word or value in it, at most three
@@ -56,244 +83,9 @@ CANDIDATE_MIN_FRACTION = 0.2  # ... and this share of the lighter claim's weight
 MAX_POSTING_SHARE = 0.05  # terms in more than this share of the claims do not generate candidates
 MIN_POSTING_CAP = 30
 
-DISTINCTIVE_NAME_SHARE = 0.02  # names in fewer claims than this share identify what a claim is about
 NEGATION_PENALTY = 25.0  # one claim negated, the other not: "is" vs "is not"
 SUBSTITUTION_PENALTY = 20.0  # a different name in the same place: "English-language" vs "Spanish-language"
-_NEGATION = re.compile(r"\b(?:not|never|no|none|neither|nor|nobody|nothing|cannot|without)\b|n't\b", re.I)
-# verbs that carry the negation themselves: "rejected talks" says what "was not ready for talks" says
-# (atomic claims only: in a long text such a verb somewhere says little about the polarity of the whole)
-NEGATIVE_VERB_MAX_WORDS = 25
-_NEGATIVE_VERB = re.compile(r"\b(?:reject|refus|spurn|rebuff|turn(?:s|ed|ing)? down|declin(?:e|es|ed|ing) to)", re.I)
-
-# Context (source sentence + attribution). Evidence = sum over the names, days and numbers found in one claim's
-# text and the other's context (CROSS) or in both contexts (BOTH) of that factor x relative idf (idf / its
-# maximum, so 0..1 whatever the number of claims), one name ("Choe Hon Sui") counted once. Ordinary words in
-# context confirm nothing. One shared name is not confirmation: the bonus starts above CONTEXT_MIN_EVIDENCE,
-# bonus = CONTEXT_MAX_BONUS x clamp((evidence - CONTEXT_MIN_EVIDENCE) / (CONTEXT_FULL_EVIDENCE - MIN)).
-CONTEXT_CROSS = 0.8
-CONTEXT_BOTH = 0.35
-CONTEXT_KIND = {"name": 1.0, "number": 1.0, "date": 1.0, "word": 0.0, "cap": 0.0, "boiler": 0.0}
-CONTEXT_MIN_EVIDENCE = 0.5
-CONTEXT_FULL_EVIDENCE = 1.5
-CONTEXT_MAX_BONUS = 30.0
-CONTEXT_MIN_WORDING = 25.0  # the claims' own wording must score this much before context counts
-CONTEXT_MISMATCH_PENALTY = 10.0  # both contexts name people/places/days, none in common
-CONTEXT_ANCHOR_SHARE = 0.25  # names/dates in more than this share of the claims are not anchors
-SUMMARY_PENALTY = 10.0  # a Title-Case headline (claims with context only) summarises; it restates loosely
 _MAX_BONUS = 2 * VALUE_BONUS + 3 * PHRASE_BONUS
-_DISPLAY = {"uno": "U.N.", "usa": "U.S.", "uk": "U.K.", "eu": "EU"}
-
-
-@dataclass(slots=True)
-class _Doc:
-    id: int
-    is_new: bool
-    keys: dict[str, str]  # key -> surface (first occurrence)
-    kinds: dict[str, str]  # key -> kind
-    order: list[str]  # keys in order of first occurrence
-    units: dict[str, str]  # value key -> unit (following word key) or ""
-    negated: bool = False  # has "not", "never", "no" ...
-    fuzzy: str = ""  # canonical content string for rapidfuzz
-    bigrams: frozenset = frozenset()  # ordered (skip-)bigrams of non-boilerplate keys
-    # filled by _Weights.prepare(): weights, resolved kinds, values, masses, names
-    w: dict = field(default_factory=dict)
-    rk: dict = field(default_factory=dict)
-    values: frozenset = frozenset()
-    mass: float = 0.0  # weight of the non-value keys
-    names: frozenset = frozenset()
-    stripped: str = ""  # fuzzy string without values
-    # context (empty without): key -> kind of the context terms that are not in the text, the context's
-    # identity (claims cut from one sentence share it) and whether the claim is a Title-Case headline
-    ctx: dict = field(default_factory=dict)
-    ctx_surface: dict = field(default_factory=dict)
-    ctx_id: str = ""
-    ctx_sentences: frozenset = frozenset()  # hashes of the context's sentences (neighbours share one)
-    summary: bool = False
-    group: dict = field(default_factory=dict)  # name key -> its run of capitalised words ("Choe Hon Sui")
-    anchors: frozenset = frozenset()  # filled by prepare(): distinctive names/dates of text + context
-
-
-def _doc(claim_id: int, text: str, is_new: bool, context: str = "") -> _Doc:
-    terms = analyse(text)
-    keys: dict[str, str] = {}
-    kinds: dict[str, str] = {}
-    units: dict[str, str] = {}
-    order: list[str] = []
-    for idx, t in enumerate(terms):
-        if t.key not in keys:
-            keys[t.key] = t.surface
-            kinds[t.key] = t.kind
-            order.append(t.key)
-        elif _KIND_RANK.get(t.kind, 0) > _KIND_RANK.get(kinds[t.key], 0):
-            kinds[t.key] = t.kind
-        if t.kind in ("number", "date") and t.key not in units:
-            units[t.key] = _unit(t, terms, idx)
-    seq = [t.key for t in terms if t.kind != "boiler"]
-    fuzzy = " ".join(seq)
-    bigrams = {(seq[x], seq[x + 1]) for x in range(len(seq) - 1)}
-    bigrams |= {(seq[x], seq[x + 2]) for x in range(len(seq) - 2)}
-    negated = _NEGATION.search(text) is not None
-    if not negated and len(text.split()) <= NEGATIVE_VERB_MAX_WORDS:
-        negated = _NEGATIVE_VERB.search(text) is not None
-    doc = _Doc(claim_id, is_new, keys, kinds, order, units, negated, fuzzy, frozenset(bigrams))
-    if context and context.strip():
-        ctx_terms = analyse(context)
-        _group_names(text, doc.group)
-        _group_names(context, doc.group)
-        for t in ctx_terms:
-            if t.key in keys or t.kind == "boiler":
-                continue
-            if t.key not in doc.ctx:
-                doc.ctx[t.key] = t.kind
-                doc.ctx_surface[t.key] = t.surface
-            elif _KIND_RANK.get(t.kind, 0) > _KIND_RANK.get(doc.ctx[t.key], 0):
-                doc.ctx[t.key] = t.kind
-        doc.ctx_id = " ".join(context.lower().split())
-        doc.ctx_sentences = frozenset(
-            hash(" ".join(context[s:e].lower().split())) for s, e in sentence_bounds(context) if e - s > 20)
-        doc.summary = _is_headline(text)
-    return doc
-
-
-_NAME_TOKEN = r"(?:(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Jr|Sr)\.|[A-Z][\w'’-]*(?![\w'’.-]))"
-_NAME_RUN = re.compile(rf"(?<![\w.]){_NAME_TOKEN}(?:[ \t]+(?:(?:of|the|de|van|von|bin|al|la|le|du|da)[ \t]+)?"
-                       rf"{_NAME_TOKEN})+")
-
-
-def _group_names(text: str, group: dict[str, str]) -> None:
-    """Runs of capitalised words ("Choe Hon Sui", "U.N. Security Council") are one name: context evidence
-    counts each run once. Punctuation ends a run ("in Oslo, Choe said"; "in Moscow. Choe said")."""
-    for m in _NAME_RUN.finditer(text):
-        keys, label = _name_run(m.group())
-        for k in keys:
-            group.setdefault(k, label)
-
-
-@lru_cache(maxsize=8192)
-def _name_run(run: str) -> tuple[tuple[str, ...], str]:
-    """The keys of a run of capitalised words and its label (names repeat: cached)."""
-    terms = [t for t in analyse(run) if t.kind in ("name", "cap", "word")]  # not "Tuesday"
-    if len(terms) < 2:
-        return (), ""
-    return tuple(t.key for t in terms), " ".join(_DISPLAY.get(t.key, t.surface) for t in terms[-3:])
-
-
-def _is_headline(text: str) -> bool:
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) > 3]
-    return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words) \
-        and not text.rstrip().endswith((".", "!", "?", '"', "”"))
-
-
-def _claims(rows: Iterable[tuple], is_new: bool) -> list[_Doc]:
-    """(id, text) or (id, text, context) rows as docs."""
-    out = []
-    for row in rows:
-        if len(row) == 2:
-            out.append(_doc(row[0], row[1], is_new))
-        elif len(row) == 3:
-            out.append(_doc(row[0], row[1], is_new, row[2] or ""))
-        else:
-            raise ValueError(f"a claim is (id, text) or (id, text, context), not {len(row)} values")
-    return out
-
-
-def _unit(t: Term, terms: list[Term], idx: int) -> str:
-    if t.kind == "date":
-        return ""
-    surface = t.surface.split(" ", 1)
-    if len(surface) == 2 and idx + 1 < len(terms):
-        return terms[idx + 1].key
-    return ""
-
-
-def _value_sort(key: str) -> str:
-    """What a value can conflict with: a number with a number, a weekday with a weekday..."""
-    if key.startswith("@"):
-        body = key[1:]
-        if body.isalpha():
-            return "weekday"
-        return "day" if "-" in body else "month"
-    body = key[1:]
-    if body.endswith("%"):
-        return "percent"
-    if "/" in body:
-        return "fraction"
-    if body.isdigit() and 1900 <= int(body) <= 2100:
-        return "year"
-    return "number"
-
-
-_KIND_RANK = {"cap": 1, "word": 2, "name": 3}
-
-
-class _Weights:
-    def __init__(self, docs: list[_Doc]) -> None:
-        df: dict[str, int] = defaultdict(int)
-        as_name: dict[str, int] = defaultdict(int)
-        as_word: dict[str, int] = defaultdict(int)
-        for d in docs:
-            for k, kind in d.kinds.items():
-                df[k] += 1
-                if kind in ("name", "cap"):
-                    as_name[k] += 1
-                elif kind == "word":
-                    as_word[k] += 1
-        self.df = df
-        self.n = len(docs)
-        # a name is what is mostly written with a capital inside sentences ("Film" in one title is not)
-        # (a capitalised sentence start never seen in lower case is taken for a name too)
-        self.name_keys = {k for k, c in as_name.items() if c > as_word.get(k, 0)}
-        self.distinctive_df = max(3, int(DISTINCTIVE_NAME_SHARE * self.n))
-        n_eff = self.n + IDF_PSEUDO_DOCS
-        self._idf = {k: math.log(n_eff / c) for k, c in df.items()}
-        # text + context, for weighing context terms (only when some claim has context)
-        self.with_context = any(d.ctx_id for d in docs)
-        self.df_full: dict[str, int] = {}
-        self.idf_full: dict[str, float] = {}
-        self.name_full: set[str] = set()
-        if self.with_context:
-            df_full: dict[str, int] = defaultdict(int, df)
-            for d in docs:
-                for k, kind in d.ctx.items():
-                    df_full[k] += 1
-                    if kind in ("name", "cap"):
-                        as_name[k] += 1
-                    elif kind == "word":
-                        as_word[k] += 1
-            self.df_full = df_full
-            top = math.log(n_eff)  # the idf of a term in no claim: relative idf = idf / top
-            self.idf_full = {k: math.log(n_eff / c) / top for k, c in df_full.items()}
-            self.name_full = {k for k, c in as_name.items() if c > as_word.get(k, 0)}
-            self.anchor_df = max(3, int(CONTEXT_ANCHOR_SHARE * self.n))
-
-    def context_kind(self, kind: str, key: str) -> str:
-        if kind in ("word", "name", "cap"):
-            return "name" if key in self.name_full else "word"
-        return kind
-
-    def kind(self, doc: _Doc, key: str) -> str:
-        kind = doc.kinds[key]
-        if kind in ("word", "name", "cap"):
-            return "name" if key in self.name_keys else "word"  # "Trump" starting a sentence is a name
-        return kind
-
-    def weight(self, doc: _Doc, key: str) -> float:
-        return BASE_WEIGHT[self.kind(doc, key)] * self._idf[key]
-
-    def prepare(self, docs: list[_Doc]) -> None:
-        """Per-claim figures every pair needs, computed once."""
-        for d in docs:
-            d.rk = {k: self.kind(d, k) for k in d.keys}
-            d.w = {k: BASE_WEIGHT[d.rk[k]] * self._idf[k] for k in d.keys}
-            d.values = frozenset(k for k in d.keys if k[0] in "#@")
-            d.mass = sum(w for k, w in d.w.items() if k not in d.values)
-            d.names = frozenset(k for k, kind in d.rk.items() if kind == "name")
-            d.stripped = _strip_values(d.fuzzy)
-            if d.ctx_id:
-                d.anchors = frozenset(
-                    k for k, kind in list(d.kinds.items()) + list(d.ctx.items())
-                    if self.context_kind(kind, k) in ("name", "date") and self.df_full[k] <= self.anchor_df
-                    and not (k.startswith("@") and _value_sort(k) in ("month", "year")))
 
 
 def find_overlaps(new: Sequence[tuple[int, str] | tuple[int, str, str]],
@@ -361,40 +153,6 @@ def _candidates(docs: list[_Doc], weights: _Weights) -> list[tuple[int, int]]:
                     shared[(i, j)] += w
     return [(i, j) for (i, j), w in shared.items()
             if w >= CANDIDATE_MIN_SHARED and w >= CANDIDATE_MIN_FRACTION * min(docs[i].mass, docs[j].mass)]
-
-
-def _context_evidence(a: _Doc, b: _Doc, weights: _Weights) -> tuple[float, list[str]]:
-    """Weight of the terms one claim states and the other's context holds (or both contexts hold)."""
-    if not (a.ctx or b.ctx) or a.ctx_sentences & b.ctx_sentences:
-        return 0.0, []
-    found: list[tuple[float, str, str]] = []
-    common = weights.anchor_df  # terms around most claims ("North Korea") confirm nothing
-    for x, y in ((a, b), (b, a)):
-        for k in y.ctx.keys() & x.keys.keys():  # stated by x, in y's context
-            if weights.df_full[k] > common:
-                continue
-            f = CONTEXT_KIND[weights.context_kind(x.kinds[k], k)] * CONTEXT_CROSS
-            found.append((f * weights.idf_full[k], k, x.keys[k]))
-    for k in a.ctx.keys() & b.ctx.keys():
-        if weights.df_full[k] > common:
-            continue
-        f = CONTEXT_KIND[weights.context_kind(a.ctx[k], k)] * CONTEXT_BOTH
-        found.append((f * weights.idf_full[k], k, a.ctx_surface[k]))
-    found.sort(key=lambda t: (-t[0], t[1]))
-    shown: list[str] = []
-    total, seen = 0.0, set()
-    for w, k, surface in found:
-        if w <= 0:
-            break  # sorted: ordinary words from here on
-        g = a.group.get(k) or b.group.get(k) or _DISPLAY.get(k, surface)
-        if g in seen:
-            continue  # one name, several words
-        seen.add(g)
-        total += w
-        label = g
-        if w >= 0.1 and label not in shown:
-            shown.append(label)
-    return total, shown[:3]
 
 
 def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> OverlapDraft | None:
@@ -473,34 +231,6 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
     if context_shown:
         parts.append("context: " + ", ".join(context_shown))
     return OverlapDraft(a.id, b.id, round(score, 1), "; ".join(parts), OverlapKind.DUPLICATE)
-
-
-def _with_context(a: _Doc, b: _Doc, weights: _Weights, score: float, wording: float, has_content: bool,
-                  no_mismatch: bool) -> tuple[float, list[str]]:
-    """The score after context: a bonus for confirming names/days/places, a penalty for contexts about
-    different ones (unless a shared number/date says otherwise or the names already capped the pair), and
-    the headline discount."""
-    shown: list[str] = []
-    if a.summary != b.summary:
-        score -= SUMMARY_PENALTY
-    if a.ctx_sentences & b.ctx_sentences:
-        return score, shown  # one sentence cut in two, or neighbours: their context says nothing about the pair
-    both = a.keys.keys() & b.keys.keys()  # names both texts state are what the pair is about, not its setting
-    anchors_a, anchors_b = a.anchors - both, b.anchors - both
-    if a.ctx_id and b.ctx_id and anchors_a and anchors_b and not anchors_a & anchors_b:
-        if not no_mismatch:  # about different people, places or days
-            score -= CONTEXT_MISMATCH_PENALTY
-    elif has_content and wording >= CONTEXT_MIN_WORDING:
-        evidence, shown = _context_evidence(a, b, weights)
-        ramp = (evidence - CONTEXT_MIN_EVIDENCE) / (CONTEXT_FULL_EVIDENCE - CONTEXT_MIN_EVIDENCE)
-        score += CONTEXT_MAX_BONUS * max(0.0, min(1.0, ramp))
-        if ramp <= 0:
-            shown = []
-    return score, shown
-
-
-def _strip_values(s: str) -> str:
-    return " ".join(w for w in s.split() if w[0] not in "#@")
 
 
 def _conflicts(a: _Doc, b: _Doc, only_a: set[str], only_b: set[str]) -> list[tuple[str, str]]:

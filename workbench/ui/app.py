@@ -87,15 +87,38 @@ def install_excepthook_on_first_error() -> None:
 def _import_sqlite_utils_fast() -> None:
     """sqlite-utils imports numpy when it is installed (spaCy brings it) only to map numpy types we never
     store; that costs ~150-250 ms of start-up. Import it once with numpy hidden; numpy stays importable
-    for the claim engine afterwards."""
+    for the claim engine afterwards. Its recipes module also imports dateutil.parser (~13 ms) for
+    conversions we never call: that module is loaded when first used instead (importlib.util.LazyLoader)."""
     if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
         return
+    _defer_import("dateutil.parser")
     sys.modules["numpy"] = None  # type: ignore[assignment] - makes "import numpy" raise ImportError
     try:
         import sqlite_utils  # noqa: F401
     finally:
         if sys.modules.get("numpy", 0) is None:
             del sys.modules["numpy"]
+
+
+def _defer_import(name: str) -> None:
+    """Put a module in sys.modules that executes on first attribute access, not now."""
+    import importlib.util
+
+    if name in sys.modules:
+        return
+    try:
+        spec = importlib.util.find_spec(name)
+    except ImportError:
+        return
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    parent, _, child = name.rpartition(".")
+    if parent:
+        setattr(sys.modules[parent], child, module)
 
 
 def load_storage() -> None:
@@ -106,6 +129,7 @@ def load_storage() -> None:
     ensure_plugins_loaded()  # what the first sqlite_utils.Database() would do: plugin entry points
     import workbench.services.articles  # noqa: F401
     import workbench.services.claims  # noqa: F401
+    import workbench.services.settings  # noqa: F401
     import workbench.services.workspace  # noqa: F401
 
 

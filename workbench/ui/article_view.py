@@ -30,7 +30,7 @@ class _Offsets:
 
     def __init__(self, text: str) -> None:
         self._qt: list[int] | None = None
-        if any(ord(ch) > 0xFFFF for ch in text):
+        if not text.isascii() and max(text) > "\uffff":  # astral characters take two units in Qt
             pos, table = 0, [0]
             for ch in text:
                 pos += 2 if ord(ch) > 0xFFFF else 1

@@ -1,5 +1,6 @@
 """The main window: library | article over claims table | side panel. Wires selection and changes."""
 
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -395,6 +396,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+@functools.cache
 def printing_available() -> bool:
     import importlib.util
 
@@ -408,5 +410,9 @@ def recent_workspaces() -> list[Path]:
 
 
 def remember_workspace(path: Path) -> None:
+    settings = QSettings()
+    value = settings.value("recentWorkspaces", []) or []
+    stored = [value] if isinstance(value, str) else list(value)
     items = [str(path)] + [str(p) for p in recent_workspaces() if Path(p) != Path(path)]
-    QSettings().setValue("recentWorkspaces", items[:MAX_RECENT])
+    if stored[:MAX_RECENT] != items[:MAX_RECENT]:  # reopening the last workspace writes nothing: a write
+        settings.setValue("recentWorkspaces", items[:MAX_RECENT])  # syncs the file to disk, ~10-20 ms
