@@ -77,8 +77,8 @@ print(" ".join(sorted(sys.modules)))
 
 
 def test_start_up_loads_only_what_the_first_screen_needs(tmp_path):
-    """No claim engine, matching, reports or numpy at start-up; the error dialog and dateutil's parser wait
-    for first use (see workbench/ui/app.py)."""
+    """No claim engine, matching, reports or numpy at start-up; the error dialog waits for first use (see
+    workbench/ui/app.py)."""
     db, _ = build_workspace(tmp_path / "start.factwb")
     db.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"))
@@ -88,18 +88,8 @@ def test_start_up_loads_only_what_the_first_screen_needs(tmp_path):
     modules = set(result.stdout.split())
     assert "workbench.ui.main_window" in modules and "sqlite_utils" in modules
     for heavy in ("numpy", "spacy", "trafilatura", "jinja2", "rapidfuzz", "workbench.claims", "workbench.matching",
-                  "workbench.report", "workbench.ui.printing", "workbench.ui.errors", "dateutil.parser._parser"):
+                  "workbench.report", "workbench.ui.printing", "workbench.ui.errors"):
         assert not any(m == heavy or m.startswith(heavy + ".") for m in modules), heavy
-
-
-def test_sqlite_utils_works_with_its_date_parser_loaded_on_first_use():
-    code = ("import sys; from workbench.ui.app import _import_sqlite_utils_fast; _import_sqlite_utils_fast(); "
-            "assert 'numpy' not in sys.modules and 'dateutil.parser._parser' not in sys.modules; "
-            "from sqlite_utils.recipes import parsedate; print(parsedate('3 March 2024')); "
-            "from dateutil.parser import ParserError; print(ParserError.__name__)")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["2024-03-03", "ParserError"]
 
 
 def test_reopening_the_last_workspace_does_not_rewrite_settings(window):

@@ -31,7 +31,8 @@ def show_error(parent, exc: BaseException) -> None:
 
 
 class MainWindow(QMainWindow):
-    """Built empty first (it can be on screen before the workspace is open), then bind(session)."""
+    """Built bound to a session (run_app opens the workspace first and shows the window once), or empty and
+    bound later with bind(session), as when another workspace is opened."""
 
     def __init__(self, session=None, restore_layout: bool = True) -> None:
         super().__init__()
@@ -414,5 +415,5 @@ def remember_workspace(path: Path) -> None:
     value = settings.value("recentWorkspaces", []) or []
     stored = [value] if isinstance(value, str) else list(value)
     items = [str(path)] + [str(p) for p in recent_workspaces() if Path(p) != Path(path)]
-    if stored[:MAX_RECENT] != items[:MAX_RECENT]:  # reopening the last workspace writes nothing: a write
-        settings.setValue("recentWorkspaces", items[:MAX_RECENT])  # syncs the file to disk, ~10-20 ms
+    if stored[:MAX_RECENT] != items[:MAX_RECENT]:  # reopening the last workspace writes nothing (a write
+        settings.setValue("recentWorkspaces", items[:MAX_RECENT])  # syncs the file: ~10-20 ms at start-up)
