@@ -9,8 +9,8 @@ claimbuster: the held-out debates (every 5th by file id, never trained on) by de
 debate is one text with one paragraph per sentence. Prints per-class and macro F1.
 
 --sweep calibrates the decision rule (engine.decide: the factual threshold and the margin for
-specific plans) through the extractor on both sets at once: units are traced
-once, then every setting of the grid is replayed, ranked by the mean of the two macro-F1s.
+specific plans) through the extractor on both sets at once: units are traced once, then every
+setting of the grid is replayed, ranked by the mean of the two macro-F1s.
 AFaCTA is used only to choose these few numbers, never to train (the data README: tune here,
 expect the same numbers on the held-out speeches).
 """
@@ -146,7 +146,7 @@ def run_claimbuster(data: Path, split: str) -> list[int]:
 
 def sweep(golds: list[list[int]]) -> None:
     """Replay the traced units under a grid of decision rules; print the best settings."""
-    shipped = get_scorer().factual.threshold
+    shipped, shipped_margin = get_scorer().factual.threshold, engine.PLAN_MARGIN
     results = []
     for t in [x / 100 for x in range(30, 71, 5)]:
         for plan in (0.0, -0.1, -0.15, -0.2, -0.3):
@@ -157,8 +157,9 @@ def sweep(golds: list[list[int]]) -> None:
                 scores.append(f1_table(gold, pred))
             mean = sum(sc["macro"] for sc in scores) / len(scores)
             results.append((round(mean, 4), t, plan, scores))
+    engine.PLAN_MARGIN = shipped_margin
     results.sort(key=lambda r: (-r[0], abs(r[1] - shipped)))
-    print(f"decision rule sweep (shipped threshold {shipped}); best first:")
+    print(f"decision rule sweep (shipped: threshold {shipped}, plan margin {shipped_margin}); best first:")
     for mean, t, plan, scores in results[:15]:
         parts = " | ".join(f"macro {sc['macro']:.3f} P {sc['P1']:.2f} R {sc['R1']:.2f}" for sc in scores)
         print(f"  mean {mean:.3f}  threshold {t:.2f} plan margin {plan:+.2f}  {parts}")

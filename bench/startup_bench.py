@@ -1,9 +1,15 @@
 """Start-up: process start to an interactive main window on the seed workspace, against a bare PySide6
 window with the same widgets. Each run is a fresh subprocess; prints the median of several runs.
 
+The APP side is workbench.ui.app.run_app itself (with a hook that only watches the window), so the bench
+cannot drift from what the app does. The BARE side builds the same widgets in plain Qt: menus, status bar,
+library list, header labels over the article text, the claims table (as many rows as the seed has claims)
+under its search and filter bar, the side panel in a scroll area; no stylesheet, no highlights.
+
 Both sides stop the clock the same way: once the article text has been painted with its content and the
 event loop runs again (a window that was only show()n has not been painted yet: Qt paints on its next
-update request). "On screen" is the window's first paint.
+update request). "On screen" is the window's first paint. Settings go to a temporary folder.
+Time is wall-clock: other busy processes on the machine show in it (the load average is printed).
 
     uv run python bench/startup_bench.py [--runs 5]
 """
@@ -139,7 +145,9 @@ def main() -> None:
             content.append(loaded)
             bare.append(bare_run()[1])
     bare_med = statistics.median(bare)
-    print(f"runs: {args.runs} (a fresh subprocess each; platform {os.environ.get('QT_QPA_PLATFORM', 'offscreen')})")
+    load = ", ".join(f"{v:.1f}" for v in os.getloadavg())
+    print(f"runs: {args.runs} (a fresh subprocess each; platform {os.environ.get('QT_QPA_PLATFORM', 'offscreen')};"
+          f" load average {load})")
     for name, times in (("bare PySide6, same widgets, text", bare), ("workbench: window on screen", visible),
                         ("workbench: seed article shown", content)):
         med = statistics.median(times)

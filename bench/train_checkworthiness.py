@@ -23,6 +23,8 @@ from workbench.claims.nlp import parse_blocks  # noqa: E402
 from workbench.claims.scorer import HASH_BUCKETS, features  # noqa: E402
 
 DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+# Calibrated through the extractor on ClaimBuster held-out + AFaCTA (claims_quality.py --sweep).
+FACTUAL_THRESHOLD = 0.5
 DEFAULT_OUT = Path(__file__).resolve().parent.parent / "resources" / "claims" / "checkworthiness.json"
 
 
@@ -131,9 +133,9 @@ def main() -> int:
     ap.add_argument("-C", type=float, default=0.02)
     ap.add_argument("--noise-cut", type=float, default=0.2,
                     help="drop training rows whose cross-validated probability of their own label is below this")
-    ap.add_argument("--factual-threshold", type=float, default=None,
-                    help="decision threshold to ship for the factual head (default: chosen by CV); "
-                         "bench/claims_quality.py --sweep calibrates it through the extractor")
+    ap.add_argument("--factual-threshold", type=float, default=FACTUAL_THRESHOLD,
+                    help="decision threshold to ship for the factual head (a negative value: the "
+                         "one chosen by CV); bench/claims_quality.py --sweep calibrates it")
     args = ap.parse_args()
     try:
         rows = load_claimbuster(args.data_dir)
@@ -176,7 +178,8 @@ def main() -> int:
         # Threshold from cross-validation on the training debates only.
         cv_probs = cross_val_predict(fit(xk, yk, args.C), xk, yk, cv=4, method="predict_proba")[:, 1]
         threshold = best_threshold(cv_probs, yk)
-        if head == "factual" and args.factual_threshold is not None:
+        if head == "factual" and args.factual_threshold >= 0:
+            print(f"{head}: CV threshold {threshold:.2f}, shipping the calibrated {args.factual_threshold:.2f}")
             threshold = args.factual_threshold
         model = fit(xk, yk, args.C)
         probs = model.predict_proba(x_test)[:, 1]

@@ -72,6 +72,10 @@ def before_show(window):
     QTimer.singleShot(0, window.close)  # the event loop ran once with the window on screen
 
 assert run_app(sys.argv[1], before_show=before_show) == 0
+import gc
+assert gc.isenabled() and gc.get_freeze_count() > 0  # collection resumes once the window is shown
+from PySide6.QtWidgets import QApplication
+assert "QSplitter::handle" in QApplication.instance().styleSheet()
 print(" ".join(sorted(sys.modules)))
 """
 
@@ -105,3 +109,15 @@ def test_reopening_the_last_workspace_does_not_rewrite_settings(window):
     QSettings().sync()
     assert os.stat(before).st_mtime_ns == stamp
     assert recent_workspaces()[0] == path
+
+
+def test_a_failed_start_leaves_garbage_collection_on(qapp, tmp_path, capsys):
+    import gc
+
+    from workbench.ui.app import run_app
+
+    bad = tmp_path / "broken.factwb"
+    bad.write_bytes(b"not sqlite at all" * 4)
+    assert gc.isenabled()
+    assert run_app(bad) == 2
+    assert gc.isenabled()

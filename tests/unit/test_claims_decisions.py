@@ -106,3 +106,19 @@ def test_features_carry_clause_and_vector_parts():
     scorer = get_scorer()
     assert scorer is not None
     assert scorer.factual.probability(f) > scorer.factual.threshold
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I believe that taxes are too high and that the state spends too much on roads.",
+        "I think the council raised fares and that it closed two stations in May.",
+    ],
+)
+def test_split_off_clause_keeps_the_opinion_frame(text):
+    assert extract_claims(text) == []
+
+
+def test_opinion_frame_does_not_reach_a_coordinated_fact():
+    claims = texts("We closed the plant in May, and I think it was the right call.")
+    assert claims == ["We closed the plant in May"]

@@ -6,7 +6,14 @@ import re
 from typing import Any
 
 from workbench.claims.atomic import Unit
-from workbench.claims.attribution import PERSONAL, QUOTE_CHARS, Context, phrase_tokens, span_text
+from workbench.claims.attribution import (
+    PERSONAL,
+    QUOTE_CHARS,
+    SPEECH_VERBS,
+    Context,
+    phrase_tokens,
+    span_text,
+)
 from workbench.domain import ClaimKind
 
 _NUMBER_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -14,8 +21,8 @@ _DATE_ENTS = {"DATE", "TIME", "EVENT"}
 _LEADING_DROP = {"but", "and", "so", "yet", "or", "still", "instead", "meanwhile", "however", "also"}
 _HEDGE_MODALS = {"should", "must", "ought", "might", "may"}
 _OPINION_VERBS = {"think", "believe", "guess", "hope", "feel", "suspect", "suppose", "expect"}
-_SPECULATION = {"appears", "seems", "appear", "seem", "seemed", "seemingly", "likely", "unlikely", "probably", "perhaps",
-                "maybe", "undoubtedly", "clearly", "presumably"}
+_SPECULATION = {"appears", "seems", "appear", "seem", "seemed", "seemingly", "likely", "unlikely",
+                "probably", "perhaps", "maybe", "undoubtedly", "clearly", "presumably"}
 _PREDICTION = {"will", "'ll", "wo", "gon"}
 
 
@@ -141,6 +148,29 @@ def opinion_reason(unit: Unit, sent: Any, quoted: bool) -> str | None:
         # prepositional clause is not the claim's own; the fact around it stays checkable.
         if reason is not None and not _subordinate(t, ids):
             return reason
+    return _framing(toks, ids)
+
+
+def _framing(toks: list[Any], ids: set[int]) -> str | None:
+    """The opinion frame a split-off clause inherits: in "I feel that we must not reverse X,
+    that we stand up for Y" the second clause is as much the speaker's feeling as the first."""
+    head = next((t for t in toks if t.head.i == t.i or t.head.i not in ids), None)
+    tok, steps, via_complement = head, 0, False
+    while tok is not None and tok.head.i != tok.i and tok.dep_ in ("conj", "ccomp", "xcomp") and steps < 8:
+        via_complement = tok.dep_ in ("ccomp", "xcomp")
+        tok = tok.head
+        steps += 1
+        if tok.i in ids or tok.lower_ in SPEECH_VERBS:
+            return None  # inside the unit already checked; a speech verb starts a new voice
+        if not via_complement:
+            continue
+        subj = {c.lower_ for c in tok.children if c.dep_ == "nsubj"}
+        if tok.lower_ in _OPINION_VERBS and subj & {"i", "we"}:
+            return "belief"
+        if any(c.tag_ == "MD" and c.lower_ in _HEDGE_MODALS for c in tok.children):
+            return "modal"
+        if tok.lower_ in _SPECULATION:
+            return "speculation"
     return None
 
 
