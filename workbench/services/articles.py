@@ -13,8 +13,6 @@ from workbench.storage import Database, articles as article_repo
 from workbench.storage import claims as claim_repo
 from workbench.storage import history
 from workbench.storage import overlaps as overlap_repo
-from workbench.text import parse_article, parse_article_file
-from workbench.text.importer import content_hash
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +25,8 @@ class ImportResult:
 
 def import_file(db: Database, path: Path | str, cancel: threading.Event | None = None
                 ) -> Generator[Progress, None, ImportResult]:
+    from workbench.text import parse_article_file  # not needed to open a workspace: keep start-up light
+
     yield Progress(0, 100, f"Reading {Path(path).name}")
     parsed = parse_article_file(path)
     return (yield from import_parsed(db, parsed, cancel))
@@ -34,12 +34,16 @@ def import_file(db: Database, path: Path | str, cancel: threading.Event | None =
 
 def import_pasted(db: Database, text: str, title: str = "", cancel: threading.Event | None = None
                   ) -> Generator[Progress, None, ImportResult]:
+    from workbench.text import parse_article
+
     parsed = parse_article(text, source="pasted text", fallback_title=title.strip() or "Pasted article", kind=".md")
     return (yield from import_parsed(db, parsed, cancel))
 
 
 def import_parsed(db: Database, parsed: ParsedArticle, cancel: threading.Event | None = None
                   ) -> Generator[Progress, None, ImportResult]:
+    from workbench.text.importer import content_hash
+
     digest = content_hash(parsed)
     existing = article_repo.find_by_hash(db, digest)
     if existing is not None:

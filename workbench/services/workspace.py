@@ -7,7 +7,6 @@ from pathlib import Path
 
 from workbench.domain import Progress
 from workbench.resources import seeds_dir
-from workbench.text import parse_article_file
 from workbench.storage import Database, articles, open_database, settings
 
 APP_NAME = "FactWorkbench"
@@ -28,6 +27,7 @@ def seed_files() -> list[Path]:
 def open_workspace(path: Path | str | None = None, *, seed: bool = True) -> Database:
     """Open a workspace, creating it (with the seed article imported) when it does not exist yet."""
     from workbench.services.articles import import_parsed
+    from workbench.text import parse_article_file
 
     target = Path(path) if path is not None else default_workspace_path()
     db = open_database(target)

@@ -125,9 +125,6 @@ def _import_sqlite_utils_fast() -> None:
 def load_storage() -> None:
     """What opening a workspace and showing its first article imports, loaded before PySide6 (see above)."""
     _import_sqlite_utils_fast()
-    from sqlite_utils.plugins import ensure_plugins_loaded
-
-    ensure_plugins_loaded()  # what the first sqlite_utils.Database() would do: plugin entry points
     import workbench.services.articles  # noqa: F401
     import workbench.services.claims  # noqa: F401
     import workbench.services.settings  # noqa: F401
