@@ -146,17 +146,23 @@ def _overlap(win):
     win.side.set_overlap_state(overlap.id, OverlapState.DISMISSED)
 
 
+def _overlap_confirm(win):
+    overlap = win.side.overlap_cards.cards[0].overlap
+    win.side.set_overlap_state(overlap.id, OverlapState.CONFIRMED)  # shares the evidence with the twin
+
+
 ACTIONS = {"verdict": _verdict, "text": _text, "attribution": _attribution, "add": _add, "split": _split,
            "merge": _merge, "delete": _delete, "evidence-add": _evidence_add, "evidence-remove": _evidence_remove,
-           "evidence-edit": _evidence_edit, "overlap-dismiss": _overlap}
+           "evidence-edit": _evidence_edit, "overlap-dismiss": _overlap,
+           "overlap-confirm": _overlap_confirm}
 
 
 @pytest.mark.parametrize("name", list(ACTIONS))
 def test_undo_and_redo_round_trip(window, qtbot, name):
     db, article = window.session.db, window.article_id
-    window.table.select_claim(list_claims(db, article)[1 if name == "overlap-dismiss" else 0].id)
+    window.table.select_claim(list_claims(db, article)[1 if name.startswith("overlap") else 0].id)
     window.table.view.setFocus()
-    if name in ("evidence-remove", "evidence-edit"):
+    if name in ("evidence-remove", "evidence-edit", "overlap-confirm"):
         _evidence_add(window)
         window.session.undo_stack.clear()
     before = snapshot(db, article)

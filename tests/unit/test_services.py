@@ -129,6 +129,10 @@ def test_confirming_a_duplicate_shares_evidence(empty_db, article):
     previous, changes = overlap_service.set_overlap_state(empty_db, ov.id, OverlapState.CONFIRMED)
     assert previous == OverlapState.FLAGGED and changes.evidence
     assert [e.source.url for e in evidence_service.evidence_for_claim(empty_db, b)] == ["https://a.org/x"]
+    overlap_service.undo_overlap_state(empty_db, ov.id, previous, changes)
+    assert evidence_service.evidence_for_claim(empty_db, b) == []
+    assert len(evidence_service.evidence_for_claim(empty_db, a)) == 1
+    assert overlap_repo.get(empty_db, ov.id).state == OverlapState.FLAGGED
 
 
 def test_dismissed_overlap_is_not_counted_and_stays_dismissed(empty_db, article):

@@ -29,21 +29,34 @@ def set_overlap_state(db: Database, overlap_id: int, state: OverlapState) -> tup
         return before.state, Changes()
     with db.atomic():
         after = overlap_repo.set_state(db, overlap_id, state)
-        shared = 0
+        shared: list[int] = []
         if state == OverlapState.CONFIRMED and after.kind == OverlapKind.DUPLICATE:
             shared = _share_evidence(db, after.claim_a, after.claim_b)
         history.record(db, "overlap", overlap_id, str(state), {"state": str(before.state)},
                        {"state": str(state), "evidence_shared": shared})
     claims = frozenset({before.claim_a, before.claim_b})
-    return before.state, Changes(claim_ids=claims, overlaps=True, evidence=shared > 0)
+    return before.state, Changes(claim_ids=claims, overlaps=True, evidence=bool(shared),
+                                 extra={"shared_evidence": tuple(shared)})
 
 
-def _share_evidence(db: Database, a: int, b: int) -> int:
-    """A confirmed duplicate stands or falls with its twin: each gets the other's evidence."""
-    copied = 0
+def undo_overlap_state(db: Database, overlap_id: int, previous: OverlapState, done: Changes) -> Changes:
+    """Reverse set_overlap_state exactly: the old state back, and the evidence it shared taken back."""
+    before = overlap_repo.get(db, overlap_id)
+    shared = done.extra.get("shared_evidence", ())
+    with db.atomic():
+        for evidence_id in shared:
+            evidence_repo.delete_evidence(db, evidence_id)
+        overlap_repo.set_state(db, overlap_id, previous)
+        history.record(db, "overlap", overlap_id, "undo", {"state": str(before.state)},
+                       {"state": str(previous), "evidence_unshared": list(shared)})
+    return Changes(claim_ids=frozenset({before.claim_a, before.claim_b}), overlaps=True, evidence=bool(shared))
+
+
+def _share_evidence(db: Database, a: int, b: int) -> list[int]:
+    """A confirmed duplicate stands or falls with its twin: each gets the other's evidence. Returns the copies."""
+    copied: list[int] = []
     for source, target in ((a, b), (b, a)):
         for ev in evidence_repo.for_claim(db, source):
             if evidence_repo.find_evidence(db, target, ev.source.id, ev.quote) is None:
-                evidence_repo.insert_evidence(db, target, ev.source.id, ev.quote, ev.stance, ev.note)
-                copied += 1
+                copied.append(evidence_repo.insert_evidence(db, target, ev.source.id, ev.quote, ev.stance, ev.note).id)
     return copied

@@ -147,22 +147,23 @@ class RemoveEvidenceCommand(ServiceCommand):
 
 
 class OverlapStateCommand(ServiceCommand):
-    """Confirm or dismiss an overlap flag. (Evidence shared on confirming stays shared after undo.)"""
+    """Confirm or dismiss an overlap flag; undo also takes back the evidence that confirming shared."""
 
     def __init__(self, session, overlap_id: int, state: OverlapState) -> None:
         super().__init__(session, "Confirm Overlap" if state == OverlapState.CONFIRMED else "Dismiss Overlap")
         self.overlap_id = overlap_id
         self.state = state
         self.previous: OverlapState | None = None
+        self.done = Changes()
 
     def do(self) -> Changes:
-        previous, changes = overlap_service.set_overlap_state(self.db, self.overlap_id, self.state)
+        previous, self.done = overlap_service.set_overlap_state(self.db, self.overlap_id, self.state)
         if self.previous is None:
             self.previous = previous
-        return changes
+        return self.done
 
     def undo_action(self) -> Changes:
-        return overlap_service.set_overlap_state(self.db, self.overlap_id, self.previous)[1]
+        return overlap_service.undo_overlap_state(self.db, self.overlap_id, self.previous, self.done)
 
 
 def input_of(evidence: Evidence) -> EvidenceInput:
