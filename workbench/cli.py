@@ -62,6 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--note", default="")
     a.set_defaults(handler=cmd_evidence_add)
 
+    p = sub.add_parser("settings", help="show or change the verdict scale and organisation",
+                       description="Show the workspace's settings, or change them: the organisation named in "
+                                   "ClaimReview exports and the verdict scale (a JSON list of "
+                                   "{key, label, colour, definition, rating}).")
+    p.add_argument("--organisation", metavar="NAME", help="the fact-checking organisation")
+    p.add_argument("--scale", metavar="FILE.json", type=Path, help="replace the verdict scale")
+    p.add_argument("--json", action="store_true", help="print the settings as JSON")
+    p.set_defaults(handler=cmd_settings)
+
     _add_optional(sub, "workbench.cli_archive", "add_archive_parser")
     _add_optional(sub, "workbench.cli_report", "add_report_parser")
     return parser
@@ -165,6 +174,23 @@ def cmd_evidence_add(args, db) -> int:
         url=args.url, title=args.title, publisher=args.publisher, published=args.published, quote=args.quote,
         stance=args.stance, note=args.note))
     print(f"Evidence {evidence.id}: {evidence.source.url} ({evidence.stance}) linked to claim {evidence.claim_id}")
+    return 0
+
+
+def cmd_settings(args, db) -> int:
+    from workbench.services import settings
+
+    scale = settings.read_scale_file(args.scale) if args.scale else None  # validated before any change
+    settings.update_settings(db, args.organisation, scale)
+    current = settings.verdict_scale(db)
+    if args.json:
+        print_json({"organisation": settings.organisation(db),
+                    "verdict_scale": [{"key": o.key, "label": o.label, "colour": o.colour,
+                                       "definition": o.definition, "rating": o.rating} for o in current.options]})
+    else:
+        print(f"Organisation: {settings.organisation(db) or '(not set)'}")
+        for o in current.options:
+            print(f"  {o.key:15} {o.label:15} {o.colour}  {o.definition}")
     return 0
 
 

@@ -39,3 +39,7 @@ def put_verdict_scale(db: sqlite_utils.Database, scale: VerdictScale) -> None:
 
 def organisation(db: sqlite_utils.Database) -> str:
     return get(db, ORGANISATION_KEY, "") or ""
+
+
+def verdicts_in_use(db: sqlite_utils.Database) -> set[str]:
+    return {row[0] for row in db.execute("SELECT DISTINCT verdict FROM claims").fetchall()}
