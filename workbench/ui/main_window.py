@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
 
         self.progress = ImportProgress()
         self.statusBar().addPermanentWidget(self.progress)
-        hint = QLabel("J / K next and previous claim  ·  Ctrl+0…9 verdict  ·  Ctrl+F search  ·  "
+        hint = QLabel("J / K next and previous claim  ·  Ctrl+digit verdict  ·  Ctrl+F search  ·  "
                       "Ctrl+Shift+V paste a link as evidence")
         hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         hint.setContentsMargins(8, 0, 0, 0)
