@@ -99,9 +99,10 @@ def cmd_import(args, db) -> int:
         print_json([{"id": r.article.id, "title": r.article.title, "claims": r.claims, "duplicate": r.duplicate}
                     for r in results])
     else:
-        for r in results:
-            note = " (already in the workspace)" if r.duplicate else f" ({r.claims} claims, {r.overlaps} overlaps)"
-            print(f"{r.article.id}\t{r.article.title}{note}")
+        for r in results:  # ids on stdout for scripts, what happened on stderr for people
+            note = "already in the workspace" if r.duplicate else f"{r.claims} claims, {r.overlaps} overlaps"
+            print(r.article.id)
+            sys.stderr.write(f"article {r.article.id}: {r.article.title} ({note})\n")
     return 0
 
 

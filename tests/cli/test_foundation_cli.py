@@ -39,11 +39,11 @@ def test_import_prints_ids_and_is_idempotent(tmp_path, cli):
     path = _file(tmp_path)
     first = cli("--db", db, "import", path)
     assert first.returncode == 0, first.stderr
-    new_id = int(first.stdout.split()[0])
+    new_id = int(first.stdout)  # just the id: scripts read it
     counts = _counts(db)
     again = cli("--db", db, "import", path)
-    assert again.returncode == 0 and "already" in again.stdout
-    assert int(again.stdout.split()[0]) == new_id
+    assert again.returncode == 0 and "already in the workspace" in again.stderr
+    assert int(again.stdout) == new_id
     assert _counts(db) == counts
     listed = json.loads(cli("--db", db, "articles", "--json").stdout)
     mine = next(a for a in listed if a["id"] == new_id)
