@@ -219,7 +219,16 @@ def main(argv: list[str] | None = None) -> int:
         return fail(f"unexpected {type(exc).__name__}: {exc} (set WORKBENCH_DEBUG=1 for details)", 70)
 
 
+def _no_display() -> bool:
+    """Linux without X11 or Wayland and no platform chosen: Qt would abort with a plugin error."""
+    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _run_app(args) -> int:
+    if args.screenshot is None and _no_display():
+        return fail("no display to open the window on; run it on a desktop session, or use --screenshot OUT.png "
+                    "(or QT_QPA_PLATFORM=offscreen) on a headless machine")
     try:
         from workbench.ui.app import run_app
     except ModuleNotFoundError as exc:

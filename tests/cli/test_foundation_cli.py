@@ -120,3 +120,18 @@ def test_text_file_as_workspace_is_refused_unchanged(tmp_path, cli):
     result = cli("--db", notes, "articles")
     assert result.returncode == 2 and "not a Fact Workbench workspace" in result.stderr
     assert notes.read_text() == "my notes"
+
+
+def test_app_without_a_display_says_so(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.cli.conftest import ROOT
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "workbench", "--db", str(tmp_path / "w.factwb")], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=60)
+    if not sys.platform.startswith("linux"):
+        return
+    assert result.returncode == 2 and "no display" in result.stderr and "Traceback" not in result.stderr
