@@ -87,3 +87,25 @@ def test_update_in_place_refilters(models):
 
     model.update_claims([replace(changed, verdict="true")])
     assert proxy.rowCount() == 1
+
+
+def test_roles_headers_and_alignment(models):
+    """data() answers only the roles it knows (from Qt as plain ints or as enums); headers per orientation."""
+    model, _ = models
+    model.set_claims(claims(6))
+    text, verdict, worth = model.index(1, cm.TEXT), model.index(0, cm.VERDICT), model.index(0, cm.WORTH)
+    for role in (Qt.ItemDataRole.ToolTipRole, int(Qt.ItemDataRole.ToolTipRole)):
+        assert model.data(text, role) == "Claim 1 about budget"
+        assert model.data(verdict, role) == DEFAULT_SCALE.get("false").definition
+        assert model.data(worth, role) is None
+    assert model.data(verdict, Qt.ItemDataRole.DecorationRole).name() == DEFAULT_SCALE.get("false").colour.lower()
+    assert model.data(text, Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(worth, Qt.ItemDataRole.TextAlignmentRole) == int(Qt.AlignmentFlag.AlignCenter)
+    assert model.data(text, Qt.ItemDataRole.TextAlignmentRole) is None
+    assert model.data(text, Qt.ItemDataRole.FontRole) is None
+    assert model.data(model.index(0, cm.WORTH), cm.SortRole) == 0.0
+    assert model.headerData(cm.TEXT, Qt.Orientation.Horizontal) == "Claim"
+    assert model.headerData(cm.OVERLAP, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == cm.HEADER_TIPS[-1]
+    assert model.headerData(cm.TEXT, Qt.Orientation.Vertical) is None
+    assert model.headerData(len(cm.HEADERS), Qt.Orientation.Horizontal) is None
+    assert model.headerData(cm.TEXT, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole) is None

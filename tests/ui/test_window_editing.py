@@ -34,6 +34,70 @@ def test_selecting_a_claim_fills_the_side_panel(window, qtbot):
     assert window.pane.text.extraSelections()  # highlighted in the article too
 
 
+def test_the_claim_form_is_built_when_the_first_claim_is_shown(window, qtbot):
+    side = window.side
+    assert not side._form_built and side.stack.count() == 1  # start-up: only the hint
+    assert side.stack.currentWidget() is side.empty
+    window.table.step(1)
+    assert side._form_built and side.stack.currentIndex() == 1
+    labels = [side.verdict.itemText(i) for i in range(side.verdict.count())]
+    assert labels == [o.label for o in window.session.scale.options]
+    window.select_claim(None)
+    assert side.stack.currentWidget() is side.empty
+    window.table.step(1)
+    assert side.stack.count() == 2  # built once
+
+
+def test_the_claim_form_is_built_when_asked_for_and_follows_the_workspace(window, tmp_path):
+    side = window.side
+    assert not side._form_built
+    assert side.verdict.count() == len(window.session.scale.options)  # asking for a widget builds the form
+    assert side._form_built and side.stack.currentWidget() is side.empty
+    assert window.open_workspace(tmp_path / "other.factwb")
+    assert side.verdict.count() == len(window.session.scale.options)
+    with pytest.raises(AttributeError):
+        side.no_such_widget  # noqa: B018
+
+
+def test_library_paints_the_selected_article_highlighted(window):
+    from PySide6.QtGui import QPalette
+
+    view = window.library.view
+    rect = view.visualRect(window.library.model.index(0))
+    highlight = view.palette().color(QPalette.ColorRole.Highlight).rgb()
+
+    def colours():
+        image = view.viewport().grab().toImage()
+        return {image.pixel(x, y) for x in range(rect.left(), rect.right(), 3)
+                for y in range(rect.top(), rect.bottom(), 3)}
+
+    assert view.selectionModel().isSelected(window.library.model.index(0))
+    assert highlight in colours()  # the style's selected panel under the title
+    view.selectionModel().clear()
+    assert highlight not in colours()
+
+
+def test_paste_as_new_article_dialog(window, qtbot, monkeypatch):
+    from workbench.ui.paste_dialog import PasteArticleDialog
+
+    monkeypatch.setattr("PySide6.QtGui.QClipboard.text", lambda self: "")
+    shown = []
+
+    def accept(dialog):
+        shown.append(dialog)
+        assert not dialog.ok.isEnabled()  # nothing pasted yet
+        dialog.body.setPlainText("The council approved 300 new homes on Tuesday, the mayor said.")
+        assert dialog.ok.isEnabled()
+        dialog.title.setText("Homes")
+        return True
+
+    monkeypatch.setattr(PasteArticleDialog, "exec", accept)
+    with qtbot.waitSignal(window.importer.imported, timeout=60_000) as blocker:
+        window.paste_article()
+    assert shown and blocker.args[0].article.title == "Homes"
+    assert window.session.runner.wait(10_000)
+
+
 def test_clicking_a_highlight_selects_its_claim(window, qtbot):
     claim = list_claims(window.session.db, window.article_id)[2]
     point = window.pane.text.point_of(claim.start + 3)

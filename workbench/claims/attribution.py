@@ -174,29 +174,35 @@ class Context:
         return text
 
 
+QUOTE_SPAN_LIMIT = 600  # chars: a quotation inside one paragraph is never longer than this
+
+
 def quote_depths(text: str) -> list[bool]:
-    """For each char of a paragraph: is it inside double quotes? Straight quotes toggle."""
-    inside = False
-    out = []
-    for ch in text:
-        if ch == "\u201c":
-            inside = True
-            out.append(True)
+    """For each char of a paragraph: is it inside double quotes?
+
+    A quote opens at \u201c (or a straight quote) and closes at the next \u201d or straight
+    quote. A quote still open at the paragraph's end may run on into the next paragraph (news
+    convention), but a stray mark must not turn a whole speech into a quotation, nor flip every
+    later quote inside out: an opening mark whose closing mark is more than QUOTE_SPAN_LIMIT
+    characters away (or, at the paragraph's end, missing that far) is taken as stray.
+    """
+    out = [False] * len(text)
+    marks = [i for i, ch in enumerate(text) if ch in ("\u201c", "\u201d", '"')]
+    k = 0
+    while k < len(marks):
+        start = marks[k]
+        out[start] = True
+        if text[start] == "\u201d":  # a closing mark with nothing open: stray
+            k += 1
             continue
-        if ch == "\u201d":
-            out.append(True)
-            inside = False
+        close = next((m for m in marks[k + 1 :] if text[m] in ("\u201d", '"')), None)
+        end = close if close is not None else len(text)
+        if end - start > QUOTE_SPAN_LIMIT:
+            k += 1  # stray opening mark
             continue
-        if ch == '"':
-            out.append(True)
-            inside = not inside
-            continue
-        out.append(inside)
-    # A quote still open at the paragraph's end may run on into the next paragraph (news
-    # convention), but a stray quote mark must not turn a whole speech into a quotation.
-    if inside:
-        opened = max(i for i, ch in enumerate(text) if ch in QUOTE_CHARS)
-        if len(text) - opened > 600:
-            for i in range(opened, len(text)):
-                out[i] = False
+        for i in range(start, min(end + 1, len(text))):
+            out[i] = True
+        if close is None:
+            break
+        k = marks.index(close) + 1
     return out

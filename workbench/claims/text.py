@@ -23,7 +23,7 @@ _HEDGE_MODALS = {"should", "must", "ought", "might", "may"}
 _OPINION_VERBS = {"think", "believe", "guess", "hope", "feel", "suspect", "suppose", "expect"}
 _SPECULATION = {"appears", "seems", "appear", "seem", "seemed", "seemingly", "likely", "unlikely",
                 "probably", "perhaps", "maybe", "undoubtedly", "clearly", "presumably"}
-_PREDICTION = {"will", "'ll", "wo", "gon"}
+_PREDICTION = {"will", "'ll", "\u2019ll", "wo", "gon"}
 
 
 def _words(unit: Unit) -> list[Any]:
@@ -141,6 +141,8 @@ def opinion_reason(unit: Unit, sent: Any, quoted: bool) -> str | None:
     lows = [t.lower_ for t in toks]
     if sent.text.rstrip(" \"'\u201d").endswith("?") and any(t.dep_ == "ROOT" for t in toks):
         return "question"
+    if _greeting(toks):
+        return "greeting"
     ids = {t.i for t in toks}
     for i, t in enumerate(toks):
         reason = _cue(t, i, lows, toks, quoted)
@@ -149,6 +151,23 @@ def opinion_reason(unit: Unit, sent: Any, quoted: bool) -> str | None:
         if reason is not None and not _subordinate(t, ids):
             return reason
     return _framing(toks, ids)
+
+
+_GREETING_VERBS = {"thank", "bless", "congratulate", "greet"}
+
+
+def _greeting(toks: list[Any]) -> bool:
+    """Thanks, blessings and welcomes are speech acts, not claims: "Thank you, and God bless
+    our great state", "I want to thank the cabinet secretaries", "Thanks to all of you"."""
+    ids = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i == t.i or t.head.i not in ids), None)
+    if head is None:
+        return False
+    verbs = [head] + [c for c in head.children if c.dep_ in ("xcomp", "conj") and c.i in ids]
+    subj = [c.lower_ for c in head.children if c.dep_ == "nsubj"]
+    if any(v.lemma_.lower() in _GREETING_VERBS or v.lower_ in _GREETING_VERBS for v in verbs):
+        return not subj or subj[0] in ("i", "we", "god")
+    return head.lower_ == "thanks" or (head.lower_ == "welcome" and not subj)
 
 
 def _framing(toks: list[Any], ids: set[int]) -> str | None:
@@ -279,7 +298,7 @@ def specific_plan(unit: Unit) -> bool:
     )
 
 
-_PREDICTION_OR_PLAN = {"will", "'ll", "wo", "shall"}
+_PREDICTION_OR_PLAN = {"will", "'ll", "\u2019ll", "wo", "shall"}
 
 
 def kind_of(unit: Unit, quoted: bool) -> ClaimKind:
@@ -301,3 +320,115 @@ def kind_of(unit: Unit, quoted: bool) -> ClaimKind:
 
 
 __all__ = ["claim_text", "kind_of", "opinion_reason", "source_span", "span_text", "specific_plan"]
+
+
+# --- Concrete evidence: a verifiable record or a measured state of the world -------------------
+
+_SPEECH_ACTS = {"thank", "thanks", "congratulate", "welcome", "honor", "honored", "honoured",
+                "pleased", "proud", "grateful", "appreciate", "applaud", "salute", "commend",
+                "recognize", "acknowledge", "ask", "urge", "invite", "join", "let", "please"}
+_NON_FINITE_AUX = _HEDGE_MODALS | _PREDICTION | {"could", "would", "can", "ca", "shall"}
+
+
+_STATIVE = {"be", "have", "know", "need", "want", "think", "believe", "feel", "hope", "see",
+            "look", "get", "go", "come", "talk", "say", "tell", "try", "like", "love"}
+
+
+def _unit_head(toks: list[Any]) -> Any | None:
+    ids = {t.i for t in toks}
+    return next((t for t in toks if t.head.i == t.i or t.head.i not in ids), None)
+
+
+def _tense(verb: Any) -> str | None:
+    """past / perfect / present for a finite main verb; None for modal, future, imperative,
+    non-finite."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in _NON_FINITE_AUX for a in aux):
+        return None
+    if verb.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had", "'ve") for a in aux):
+        return "perfect"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux):
+        return "past"
+    if verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "progressive"
+    if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "present"
+    return None
+
+
+def _concrete_object(verb: Any) -> bool:
+    """A noun (not a pronoun) the act is done to: "cut taxes", "passed the law", "invest in roads"."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "attr", "oprd", "dative") and c.pos_ in ("NOUN", "PROPN", "NUM"):
+            return True
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN", "NUM")
+                                    for g in c.children):
+            return True
+    return False
+
+
+def _pledge(head: Any, subj: list[Any]) -> bool:
+    """'we will fund the pension', 'we're going to fix our foster care system', 'the Secretary
+    and I will propose a plan': a first-person commitment to a concrete act (checkable as what
+    was announced). 'continue/keep/begin to' pass through to the act itself."""
+    if not any(t.lower_ in ("we", "i", "us") for s in subj for t in s.subtree):
+        return False
+    verb = head
+    if head.lower_ == "going":
+        verb = next((c for c in head.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if verb is None:
+            return False
+    elif not any(c.dep_ == "aux" and c.lower_ in _PREDICTION_OR_PLAN for c in head.children):
+        return False
+    for _ in range(3):
+        if verb.lemma_ not in _CONTINUE:
+            break
+        nxt = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if nxt is None:
+            break
+        verb = nxt
+    if verb.lemma_ in ("be", "have", "get") or verb.lower_ in ("be", "have", "get"):
+        return False
+    return _concrete_object(verb)
+
+
+_CONTINUE = {"continue", "keep", "begin", "start"}
+
+
+def concrete_evidence(unit: Unit) -> str | None:
+    """Which kind of checkable content the unit has, if any: "act", "measure" or "pledge".
+
+    act: a first-person-plural actor doing a concrete act now - a progressive action verb with a
+    noun object ("we're using CARES Act money to retrain workers", "we are not spending any
+    more money building prisons").
+    measure: a present-tense statement with a quantity ("unemployment is 4 percent", "we're
+    putting 3,000 people through retraining").
+    pledge: a first-person commitment to a concrete act ("we're going to fund our pension").
+    Never for questions, thanks and other speech acts, imperatives, modals or predictions (the
+    opinion rules run first and those units never reach this test), nor for stative verbs
+    ("we have a shortage", "we know that ...").
+    Past and present-perfect records ("we have cut taxes", "Congress passed the act in 1996")
+    were tested too: the scorer keeps nearly all of them already, a lower bar added only errors.
+    """
+    if unit.role:
+        return None
+    toks = [t for t in unit.tokens if not (t.is_punct or t.is_space)]
+    head = _unit_head(toks)
+    if head is None or head.pos_ not in ("VERB", "AUX") or len(toks) < 5:
+        return None
+    if any(t.lower_ in _SPEECH_ACTS for t in toks if t.i == head.i or t.head.i == head.i):
+        return None
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    if not subj:
+        return None
+    if _pledge(head, subj):
+        return "pledge"
+    tense = _tense(head)
+    if tense is None:
+        return None
+    if tense in ("present", "progressive") and any(_is_quantity(t) for t in toks):
+        return "measure"
+    if tense != "progressive":
+        return None
+    we = any(s.lower_ == "we" for s in subj)
+    return "act" if we and head.lemma_ not in _STATIVE and _concrete_object(head) else None

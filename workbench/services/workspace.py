@@ -26,13 +26,13 @@ def seed_files() -> list[Path]:
 
 def open_workspace(path: Path | str | None = None, *, seed: bool = True) -> Database:
     """Open a workspace, creating it (with the seed article imported) when it does not exist yet."""
-    from workbench.services.articles import import_parsed
-    from workbench.text import parse_article_file
-
     target = Path(path) if path is not None else default_workspace_path()
     db = open_database(target)
     # Seed once per workspace; a first run that failed half-way is seeded on the next open.
     if not settings.get(db, SEEDED_KEY) and articles.count(db) == 0:
+        from workbench.services.articles import import_parsed  # only a new workspace needs the importer
+        from workbench.text import parse_article_file
+
         for file in seed_files() if seed else []:
             # Name the seed by its file name, not by a path on this machine.
             parsed = replace(parse_article_file(file), source=f"seed article {file.name}")

@@ -20,6 +20,16 @@ HEADER_TIPS = ("Position in the article", "The claim as it stands alone", "Who m
 SortRole = Qt.ItemDataRole.UserRole + 1
 ClaimIdRole = Qt.ItemDataRole.UserRole + 2
 _CENTRED = {NUMBER, WORTH, EVIDENCE, OVERLAP}
+# The view asks data() for ~7 roles per painted cell and headerData() hundreds of times while laying out and
+# painting (~600 calls before the first paint): plain ints and tuples looked up once, not Qt enums per call.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_ANSWERED = frozenset((_DISPLAY, SortRole, ClaimIdRole, _TOOLTIP, _DECORATION, _ALIGNMENT))
+_CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+_HORIZONTAL = Qt.Orientation.Horizontal
+_HEADER_DATA = {_DISPLAY: HEADERS, _TOOLTIP: HEADER_TIPS}
 _Index = QModelIndex | QPersistentModelIndex
 _NEW_FILTER_API = hasattr(QSortFilterProxyModel, "beginFilterChange")
 
@@ -94,34 +104,32 @@ class ClaimsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return HEADER_TIPS[section]
-        return None
+        values = _HEADER_DATA.get(role) if orientation == _HORIZONTAL else None
+        return values[section] if values is not None and 0 <= section < len(values) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._claims)):
+        if role not in _ANSWERED or not index.isValid():
             return None
         row, column = index.row(), index.column()
+        if not 0 <= row < len(self._claims):
+            return None
         claim = self._claims[row]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, column, claim)
         if role == SortRole:
             return self._sort_key(row, column, claim)
         if role == ClaimIdRole:
             return claim.id
-        if role == Qt.ItemDataRole.ToolTipRole and column in (TEXT, ATTRIBUTION):
-            return claim.text if column == TEXT else (claim.attribution or "")
-        if role == Qt.ItemDataRole.ToolTipRole and column == VERDICT:
-            option = self._scale.get(claim.verdict)
-            return option.definition if option else None
-        if role == Qt.ItemDataRole.DecorationRole and column == VERDICT:
-            return self._colours.get(claim.verdict)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _CENTRED:
-            return int(Qt.AlignmentFlag.AlignCenter)
-        return None
+        if role == _TOOLTIP:
+            if column in (TEXT, ATTRIBUTION):
+                return claim.text if column == TEXT else (claim.attribution or "")
+            if column == VERDICT:
+                option = self._scale.get(claim.verdict)
+                return option.definition if option else None
+            return None
+        if role == _DECORATION:
+            return self._colours.get(claim.verdict) if column == VERDICT else None
+        return _CENTRE if column in _CENTRED else None  # _ALIGNMENT
 
     def _display(self, row: int, column: int, c: Claim):
         if column == NUMBER:

@@ -7,7 +7,6 @@ happens; on 3.11 a long session drives the count to zero and the interpreter abo
 reference count so large that no session can exhaust it.
 """
 
-import ctypes
 import sys
 
 _PADDING = 1 << 40  # ~10^12 leaked references before anything could go wrong
@@ -22,6 +21,8 @@ def protect_none_refcount() -> None:
 
     if not PySide6.__version__.startswith("6.12.0"):  # pyproject excludes it; a stray install may not
         return
+    import ctypes  # only here: the module costs ~1 ms of start-up and is needed only for the broken release
+
     # ob_refcnt is the first Py_ssize_t of every object in CPython 3.11; we hold the GIL here.
     ctypes.c_ssize_t.from_address(id(None)).value += _PADDING
     _padded = True

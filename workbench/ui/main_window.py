@@ -1,6 +1,5 @@
 """The main window: library | article over claims table | side panel. Wires selection and changes."""
 
-import functools
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
@@ -12,7 +11,7 @@ from workbench.ui.actions import build_menus, fill_verdict_menu
 from workbench.ui.article_view import ArticlePane
 from workbench.ui.claims_table import ClaimsTable
 from workbench.ui.dropping import files_from_mime, link_from_mime
-from workbench.ui.importing import Importer, ImportProgress, PasteArticleDialog
+from workbench.ui.importing import Importer, ImportProgress
 from workbench.ui.lazy import article_service, claim_service, cmd
 from workbench.ui.library import LibraryPanel
 from workbench.ui.side_panel import SidePanel
@@ -303,6 +302,8 @@ class MainWindow(QMainWindow):
             self.importer.import_files([Path(n) for n in names])
 
     def paste_article(self) -> None:
+        from workbench.ui.paste_dialog import PasteArticleDialog
+
         dialog = PasteArticleDialog(self, QGuiApplication.clipboard().text())
         if dialog.exec():
             self.importer.import_text(dialog.body.toPlainText(), dialog.title.text())
@@ -397,11 +398,15 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-@functools.cache
-def printing_available() -> bool:
-    import importlib.util
+_printing: list[bool] = []  # memo (not functools.cache: one module fewer to import at start-up)
 
-    return importlib.util.find_spec("workbench.ui.printing") is not None
+
+def printing_available() -> bool:
+    if not _printing:
+        import importlib.util
+
+        _printing.append(importlib.util.find_spec("workbench.ui.printing") is not None)
+    return _printing[0]
 
 
 def recent_workspaces() -> list[Path]:

@@ -1,7 +1,6 @@
 """The selected claim: text and speaker, verdict and rationale, evidence, archive matches, overlaps."""
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFrame, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
@@ -18,11 +17,23 @@ from workbench.ui.widgets import CommitTextEdit, heading, muted
 
 def open_link(url: str) -> None:
     if is_openable(url):  # only http(s) ever reaches the browser
+        from PySide6.QtCore import QUrl  # the binding sets these classes up on first use: not at start-up
+        from PySide6.QtGui import QDesktopServices
+
         QDesktopServices.openUrl(QUrl(url))
 
 
 class SidePanel(QScrollArea):
+    """Until a claim is selected the panel shows only a hint; the claim form (text, verdict, evidence, archive
+    and overlap cards: ~50 widgets) is built when the first claim is shown, or when one of its widgets is
+    asked for, so start-up neither builds nor styles nor lays it out."""
+
     goToClaim = Signal(int)  # noqa: N815
+
+    FORM_WIDGETS = frozenset((
+        "claim_heading", "text_edit", "attribution", "kind", "verdict", "definition", "rationale",
+        "add_evidence_button", "evidence_hint", "evidence_cards", "archive_box", "archive_hint", "archive_cards",
+        "overlap_hint", "overlap_cards"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +41,7 @@ class SidePanel(QScrollArea):
         self.claim: Claim | None = None
         self.evidence: list[Evidence] = []
         self.archive: ArchiveLookup | None = None
+        self._form_built = False
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -40,9 +52,18 @@ class SidePanel(QScrollArea):
         self.empty = muted("Select a claim in the article or the table to check it.")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.empty)
-        body = QWidget()
-        self.stack.addWidget(body)
         self.setWidget(self.stack)
+
+    def __getattr__(self, name: str):
+        # Only reached for attributes not set yet: the form's widgets before the form is built.
+        if name in SidePanel.FORM_WIDGETS and not self.__dict__.get("_form_built", True):
+            self._build_form()
+            return getattr(self, name)
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def _build_form(self) -> None:
+        self._form_built = True
+        body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(16, 14, 16, 16)
         layout.setSpacing(8)
@@ -105,6 +126,7 @@ class SidePanel(QScrollArea):
         layout.addWidget(self.overlap_hint)
         layout.addWidget(self.overlap_cards)
         layout.addStretch(1)
+        self.stack.addWidget(body)
 
         self.text_edit.committed.connect(lambda text: self._update({"text": text}, "Edit Claim Text"))
         self.attribution.editingFinished.connect(self._attribution_done)
@@ -112,15 +134,21 @@ class SidePanel(QScrollArea):
         self.verdict.activated.connect(lambda _: self.set_verdict(self.verdict.currentData()))
         self.rationale.committed.connect(lambda text: self._update({"rationale": text}, "Edit Rationale"))
         self.add_evidence_button.clicked.connect(lambda: self.add_evidence())
+        if self.session is not None:
+            self._fill_verdicts()
+
+    def _fill_verdicts(self) -> None:
+        self.verdict.clear()
+        for option in self.session.scale.options:
+            self.verdict.addItem(swatch(option.colour), option.label, option.key)
 
     # --- binding -------------------------------------------------------------
     def set_session(self, session) -> None:
         self.flush()  # what was typed goes to the workspace it was typed for
         self.claim = None
         self.session = session
-        self.verdict.clear()
-        for option in session.scale.options:
-            self.verdict.addItem(swatch(option.colour), option.label, option.key)
+        if self._form_built:
+            self._fill_verdicts()
         self.archive = ArchiveLookup(session, self)
         self.archive.found.connect(self._archive_found)
         self.show_claim(None)
@@ -141,6 +169,8 @@ class SidePanel(QScrollArea):
         if self.claim is None:
             self.stack.setCurrentIndex(0)
             return
+        if not self._form_built:
+            self._build_form()
         self.stack.setCurrentIndex(1)
         self._fill_claim(force=True)
         self._fill_evidence()
