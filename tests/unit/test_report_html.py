@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.unit.test_report_fixtures import BOLD, SCRIPT, SENTENCES, build_sample
+from tests.unit.test_report_fixtures import SENTENCES, build_sample
 from workbench.report.html import render_html
 from workbench.services.report_data import build_report
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from workbench.domain import ArchiveMatch, Cancelled, Claim, InvalidInput, Progress
 from workbench.matching.archive_index import ArchiveIndex
 from workbench.services.archive_files import read_archive
+from workbench.services.draining import drain
 from workbench.storage import Database, history
 from workbench.storage import archive_repository as repo
 
@@ -20,13 +21,7 @@ IMPORT_CHUNK = 5_000
 SEARCH_PROGRESS_EVERY = 25
 
 
-def run(generator: Generator[Progress, None, object]):
-    """Drain a progress generator and return its result (for callers that do not show progress)."""
-    while True:
-        try:
-            next(generator)
-        except StopIteration as stop:
-            return stop.value
+run = drain  # callers that show no progress
 
 
 def import_archive(db: Database, path: Path | str, *, id_column: str | None = None,

@@ -1,11 +1,10 @@
 """Opening and creating workspaces; a new workspace starts with the seed article."""
 
-from collections.abc import Generator
 from dataclasses import replace
 from pathlib import Path
 
 
-from workbench.domain import Progress
+from workbench.services.draining import drain
 from workbench.resources import seeds_dir
 from workbench.storage import Database, articles, open_database, settings
 
@@ -40,12 +39,3 @@ def open_workspace(path: Path | str | None = None, *, seed: bool = True) -> Data
         with db.atomic():
             settings.put(db, SEEDED_KEY, True)
     return db
-
-
-def drain(generator: Generator[Progress, None, object]):
-    """Run a progress-yielding service to the end and return its result."""
-    while True:
-        try:
-            next(generator)
-        except StopIteration as stop:
-            return stop.value
