@@ -330,8 +330,22 @@ _SPEECH_ACTS = {"thank", "thanks", "congratulate", "welcome", "honor", "honored"
 _NON_FINITE_AUX = _HEDGE_MODALS | _PREDICTION | {"could", "would", "can", "ca", "shall"}
 
 
-_STATIVE = {"be", "have", "know", "need", "want", "think", "believe", "feel", "hope", "see",
-            "look", "get", "go", "come", "talk", "say", "tell", "try", "like", "love"}
+def _forms(bases: set[str], irregular: set[str] = frozenset()) -> frozenset[str]:
+    """Inflected forms of the given base words (the pipeline runs without a lemmatizer)."""
+    out = set(irregular)
+    for b in bases:
+        stem = b[:-1] if b.endswith("e") else b
+        out |= {b, b + "s", b + "es", b + "d", b + "ed", stem + "ing", stem + "ed"}
+    return frozenset(out)
+
+
+_STATIVE = _forms(
+    {"be", "have", "know", "need", "want", "think", "believe", "feel", "hope", "see", "look", "get",
+     "go", "come", "talk", "say", "tell", "try", "like", "love"},
+    {"is", "are", "was", "were", "been", "being", "am", "'s", "'re", "'m", "\u2019s", "\u2019re",
+     "has", "had", "having", "knew", "known", "thought", "felt", "saw", "seen", "got", "gotten",
+     "went", "gone", "came", "said", "told", "tried"},
+)
 
 
 def _unit_head(toks: list[Any]) -> Any | None:
@@ -381,18 +395,22 @@ def _pledge(head: Any, subj: list[Any]) -> bool:
     elif not any(c.dep_ == "aux" and c.lower_ in _PREDICTION_OR_PLAN for c in head.children):
         return False
     for _ in range(3):
-        if verb.lemma_ not in _CONTINUE:
+        if verb.lower_ not in _CONTINUE:
             break
         nxt = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
         if nxt is None:
             break
         verb = nxt
-    if verb.lemma_ in ("be", "have", "get") or verb.lower_ in ("be", "have", "get"):
+    if verb.lower_ in _STATIVE:
         return False
     return _concrete_object(verb)
 
 
-_CONTINUE = {"continue", "keep", "begin", "start"}
+_CONTINUE = _forms({"continue", "keep", "begin", "start"})
+_PROVISIONS = _forms({"law", "bill", "act", "budget", "program", "programme", "plan", "initiative",
+                      "fund", "legislation", "rule", "statute", "policy", "measure", "amendment",
+                      "proposal", "package", "grant", "credit", "ordinance", "regulation",
+                      "agreement", "deal"}, {"policies"})
 
 
 def concrete_evidence(unit: Unit) -> str | None:
@@ -428,7 +446,11 @@ def concrete_evidence(unit: Unit) -> str | None:
         return None
     if tense in ("present", "progressive") and any(_is_quantity(t) for t in toks):
         return "measure"
+    if tense == "present" and any(s.lower_ in _PROVISIONS for s in subj) and (
+        head.lower_ not in _STATIVE and _concrete_object(head)
+    ):
+        return "provision"
     if tense != "progressive":
         return None
     we = any(s.lower_ == "we" for s in subj)
-    return "act" if we and head.lemma_ not in _STATIVE and _concrete_object(head) else None
+    return "act" if we and head.lower_ not in _STATIVE and _concrete_object(head) else None
