@@ -23,8 +23,11 @@ def unit_of(sentence: str) -> tuple[Unit, object]:
         ("Unemployment in the state is 4.1 percent this month.", "measure"),
         ("We're going to fix our foster care and adoption system.", "pledge"),
         ("We will fund the pension system in full this year.", "pledge"),
+        ("We're going to continue to invest in our law enforcement.", "pledge"),
+        ("The Secretary and I will propose a plan for teacher training.", "pledge"),
         # no concrete evidence: stative, vague, a prediction about others, a greeting
         ("We have a long way to go as a state.", None),
+        ("We are having a hard time with the budget.", None),
         ("We know that education is the best path to a good job.", None),
         ("We will get through this together.", None),
         ("I want to thank the cabinet secretaries for their work.", None),
