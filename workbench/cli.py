@@ -90,19 +90,18 @@ def cmd_import(args, db) -> int:
     from workbench.services.articles import import_parsed
     from workbench.text import parse_article_file
 
-    parsed = [parse_article_file(f) for f in args.files]  # all files readable before anything is stored
+    parsed = args.parsed if hasattr(args, "parsed") else [parse_article_file(f) for f in args.files]
     results = []
     for file, article in zip(args.files, parsed):
         result = run_with_progress(import_parsed(db, article), f"{file.name}: ")
         results.append(result)
+        if not args.json:  # each id as soon as its article is stored
+            note = "already in the workspace" if result.duplicate else f"{result.claims} claims, {result.overlaps} overlaps"
+            print(result.article.id, flush=True)
+            sys.stderr.write(f"article {result.article.id}: {result.article.title} ({note})\n")
     if args.json:
         print_json([{"id": r.article.id, "title": r.article.title, "claims": r.claims, "duplicate": r.duplicate}
                     for r in results])
-    else:
-        for r in results:  # ids on stdout for scripts, what happened on stderr for people
-            note = "already in the workspace" if r.duplicate else f"{r.claims} claims, {r.overlaps} overlaps"
-            print(r.article.id)
-            sys.stderr.write(f"article {r.article.id}: {r.article.title} ({note})\n")
     return 0
 
 
@@ -116,7 +115,8 @@ def cmd_articles(args, db) -> int:
                     for a in items])
     else:
         for a in items:
-            print(f"{a.id}\t{a.published or '':10}\t{a.claims:4} claims\t{a.title}")
+            published = a.published.isoformat() if a.published else ""
+            print(f"{a.id}\t{published:10}\t{a.claims:4} claims\t{a.title}")
     return 0
 
 
@@ -174,6 +174,12 @@ def cmd_evidence_add(args, db) -> int:
     evidence, _ = add_evidence(db, args.claim_id, EvidenceInput(
         url=args.url, title=args.title, publisher=args.publisher, published=args.published, quote=args.quote,
         stance=args.stance, note=args.note))
+    kept = [name for name, given, stored in (("title", args.title, evidence.source.title),
+                                              ("publisher", args.publisher, evidence.source.publisher))
+            if given.strip() and given.strip() != stored]
+    if kept:  # one source per URL: what a person typed before is never overwritten silently
+        sys.stderr.write(f"workbench: note: this source was already in the workspace; its {' and '.join(kept)} "
+                         "were kept as stored\n")
     print(f"Evidence {evidence.id}: {evidence.source.url} ({evidence.stance}) linked to claim {evidence.claim_id}")
     return 0
 
@@ -202,10 +208,18 @@ def main(argv: list[str] | None = None) -> int:
         if args.command is None:
             return _run_app(args)
         db = None
-        if getattr(args, "needs_db", True):
-            from workbench.services.workspace import open_workspace
+        if args.command == "import":  # every file must be readable before a workspace is even created
+            from workbench.text import parse_article_file
 
-            db = open_workspace(args.db)
+            args.parsed = [parse_article_file(f) for f in args.files]
+        if getattr(args, "needs_db", True):
+            from workbench.services.workspace import default_workspace_path, open_workspace
+
+            path = args.db if args.db is not None else default_workspace_path()
+            is_new = not Path(path).exists()
+            db = open_workspace(path)
+            if is_new:  # a mistyped --db should not pass unnoticed
+                sys.stderr.write(f"workbench: created a new workspace at {path} with the seed article\n")
         return args.handler(args, db)
     except WorkbenchError as exc:
         return fail(str(exc))

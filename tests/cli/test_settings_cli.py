@@ -48,3 +48,9 @@ def test_bad_scale_is_refused_and_nothing_changes(tmp_path, cli):
     (tmp_path / "broken.json").write_text("{not json")
     assert cli("--db", db, "settings", "--scale", tmp_path / "broken.json").returncode == 2
     assert cli("--db", db, "settings", "--json").stdout == before
+
+
+def test_null_label_is_refused(tmp_path, cli):
+    options = [dict(AAP[0], label=None), *AAP[1:]]
+    result = cli("--db", tmp_path / "w.factwb", "settings", "--scale", _scale(tmp_path, options))
+    assert result.returncode == 2 and "needs a label and a definition" in result.stderr

@@ -220,3 +220,28 @@ def test_cli_bad_file_leaves_workspace_unchanged(db, tmp_path, capsys):
     args = parse(["archive", "import", str(path)])
     assert args.handler(args, db) == 2
     assert repo.count(db) == 0
+
+
+def test_claimreview_items_sharing_a_page_url_are_all_kept(tmp_path):
+    import json as _json
+
+    from workbench.services.archive_files import read_archive
+
+    path = tmp_path / "cr.json"
+    path.write_text(_json.dumps({"@graph": [
+        {"@type": "ClaimReview", "url": "https://factcheck.example/page1", "claimReviewed": "The moon is cheese"},
+        {"@type": "ClaimReview", "url": "https://factcheck.example/page1", "claimReviewed": "Mars is made of jam"},
+    ]}), encoding="utf-8")
+    rows = read_archive(path).rows
+    assert sorted(r.text for r in rows) == ["Mars is made of jam", "The moon is cheese"]
+    assert len({r.external_id for r in rows}) == 2
+
+
+def test_archive_keeps_only_http_links(tmp_path):
+    from workbench.services.archive_files import read_archive
+
+    path = tmp_path / "a.csv"
+    path.write_text("id,text,url\n1,Claim one here,javascript:alert(1)\n2,Claim two here,https://x.org/a\n",
+                    encoding="utf-8")
+    rows = {r.external_id: r for r in read_archive(path, id_column="id", text_column="text", url_column="url").rows}
+    assert rows["1"].url == "" and rows["2"].url == "https://x.org/a"

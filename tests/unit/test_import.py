@@ -135,3 +135,14 @@ def test_utf16_with_bom(tmp_path):
     path = tmp_path / "u16.txt"
     path.write_text("Headline\n\nThe river rose 3 metres overnight.", encoding="utf-16")
     assert "3 metres" in parse_article_file(path).text
+
+
+def test_a_sentence_starting_with_by_is_body_text_not_a_byline():
+    article = parse_text("Budget talks\n\nThe council met on Monday.\n\n"
+                         "By Friday, Congress must pass the spending bill or the government shuts down.")
+    assert article.authors == ()
+    assert "By Friday, Congress must pass the spending bill" in article.text
+
+
+def test_byline_with_suffix_initial():
+    assert parse_text("Headline\n\nBy Jane Doe and John Smith Jr.\n\nText here.").authors == ("Jane Doe", "John Smith Jr")

@@ -154,3 +154,28 @@ def test_insert_claim_draft_keeps_kind(empty_db, article):
     with empty_db.atomic():
         claim = claim_repo.insert(empty_db, article.id, ClaimDraft("x y", 0, 3, kind=ClaimKind.NUMBER))
     assert claim.kind == ClaimKind.NUMBER
+
+
+@pytest.mark.parametrize(("url", "stored"), [("http://[::1]:8080/x", "http://[::1]:8080/x"),
+                                             ("HTTPS://Example.COM:443/a#frag", "https://example.com/a")])
+def test_url_normalisation_keeps_what_identifies_the_page(url, stored):
+    from workbench.domain.urls import normalise_url
+
+    assert normalise_url(url) == stored
+
+
+@pytest.mark.parametrize("url", ["http://example.com:abc/x", "http://example.com:99999/", "http://[bad/x"])
+def test_malformed_urls_are_refused_with_a_message(url):
+    from workbench.domain.urls import is_openable, normalise_url
+
+    with pytest.raises(InvalidInput, match="Not a valid URL"):
+        normalise_url(url)
+    assert not is_openable(url)
+
+
+def test_source_suggestions_treat_wildcards_as_text(empty_db, article):
+    a = _claim(empty_db, article, "The city bought 40 electric buses in 2020")
+    evidence_service.add_evidence(empty_db, a, EvidenceInput("https://a.org/x", title="Annual report"))
+    evidence_service.add_evidence(empty_db, a, EvidenceInput("https://b.org/y", title="snake_case guide"))
+    assert [s.title for s in evidence_service.suggest_sources(empty_db, "_")] == ["snake_case guide"]
+    assert evidence_service.suggest_sources(empty_db, "%") == []

@@ -10,11 +10,13 @@ import csv
 import hashlib
 import io
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.domain import InvalidInput
+from workbench.domain.urls import normalise_url
 
 csv.field_size_limit(16 * 1024 * 1024)
 _DELIMITERS = "\t,;|"
@@ -81,11 +83,22 @@ def read_archive(path: Path | str, *, id_column: str | None = None, text_column:
                 continue
             rows.append(ArchiveRow(ext, body, _clean(rec.get(title_column)) if title_column else "",
                                    _clean(rec.get(rating_column)) if rating_column else "",
-                                   (rec.get(url_column) or "").strip() if url_column else ""))
+                                   _safe_url(rec.get(url_column)) if url_column else ""))
     rows = list({r.external_id: r for r in rows}.values())
     if not rows:
         raise InvalidInput(f"{path} holds no archive claims (no row with both an id and a text)")
     return ArchiveFile(rows, fmt, skipped)
+
+
+def _safe_url(value: object) -> str:
+    """Only http/https links are kept; anything else (javascript:, file:) is dropped, not stored."""
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    try:
+        return normalise_url(text)
+    except InvalidInput:
+        return ""
 
 
 def read_queries(path: Path | str, *, id_column: str, text_column: str) -> list[tuple[str, str]]:
@@ -161,7 +174,14 @@ def _claimreview_rows(path: Path, text: str) -> tuple[list[ArchiveRow], int]:
         if isinstance(rating, dict):
             rating_name = _string(rating.get("alternateName") or rating.get("name"))
         title = _clean(_string(item.get("name") or item.get("headline")))
-        rows.append(ArchiveRow(ext, body, title, _clean(rating_name), url))
+        rows.append(ArchiveRow(ext, body, title, _clean(rating_name), _safe_url(url)))
+    # One fact-check page can review several claims: without an identifier, the URL alone is not an id.
+    counts = Counter(r.external_id for r in rows)
+    shared = {u for u, n in counts.items() if n > 1}
+    if shared:
+        rows = [r if r.external_id not in shared else
+                ArchiveRow(f"{r.external_id}#{hashlib.sha1(r.text.encode('utf-8')).hexdigest()[:10]}", r.text,
+                           r.title, r.rating, r.url) for r in rows]
     if not seen:
         raise InvalidInput(f"{path} holds no ClaimReview items (no object with claimReviewed)")
     return rows, skipped

@@ -42,7 +42,9 @@ def add_evidence(db: Database, claim_id: int, data: EvidenceInput) -> tuple[Evid
             fill = {k: v for k, v in (("title", data.title.strip()), ("publisher", data.publisher.strip()),
                                       ("published", published)) if v and not getattr(source, k)}
             if fill:
+                old = source
                 source = evidence_repo.update_source(db, source.id, **fill)
+                history.record(db, "source", source.id, "fill", old, source)
         if evidence_repo.find_evidence(db, claim_id, source.id, quote) is not None:
             raise InvalidInput("This source with this quote is already linked to the claim")
         evidence = evidence_repo.insert_evidence(db, claim_id, source.id, quote, stance, note)
@@ -56,10 +58,11 @@ def update_evidence(db: Database, evidence_id: int, data: EvidenceInput) -> tupl
     before = evidence_repo.get_evidence(db, evidence_id)
     url = normalise_url(data.url)
     if url != before.source.url:
-        # A different URL is a different source: replace the link, keep its id for the person's undo.
+        # A different URL is a different source: the old link goes, a new one (new id) takes its place.
         claim_id = before.claim_id
         with db.atomic():
             evidence_repo.delete_evidence(db, evidence_id)
+            history.record(db, "evidence", evidence_id, "replace", before, {"url": url})
             evidence, _ = add_evidence(db, claim_id, data)
         return evidence, Changes(claim_ids=frozenset({claim_id}), evidence=True, sources=True)
     with db.atomic():

@@ -46,8 +46,8 @@ def read_scale_file(path: Path) -> VerdictScale:
     for i, item in enumerate(data, start=1):
         if not isinstance(item, dict):
             raise InvalidInput(f"{path}: verdict {i} is not an object")
-        key, label = str(item.get("key", "")).strip(), str(item.get("label", "")).strip()
-        colour, definition = str(item.get("colour", "#9aa0a6")).strip(), str(item.get("definition", "")).strip()
+        key, label = str(item.get("key") or "").strip(), str(item.get("label") or "").strip()
+        colour, definition = str(item.get("colour") or "#9aa0a6").strip(), str(item.get("definition") or "").strip()
         rating = item.get("rating")
         if not _KEY.match(key):
             raise InvalidInput(f"{path}: verdict {i} needs a short key of lower-case letters, digits and dashes")

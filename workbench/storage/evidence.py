@@ -52,9 +52,11 @@ def update_source(db: sqlite_utils.Database, source_id: int, **fields: str) -> S
 
 def search_sources(db: sqlite_utils.Database, prefix: str, limit: int = 10) -> list[Source]:
     """Sources whose URL, title or publisher contains the typed text (for reuse as you type)."""
-    like = f"%{prefix.strip()}%"
+    typed = prefix.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    like = f"%{typed}%"
     rows = db.execute_returning_dicts(
-        "SELECT * FROM sources WHERE url LIKE ? OR title LIKE ? OR publisher LIKE ? ORDER BY title, url LIMIT ?",
+        "SELECT * FROM sources WHERE url LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'"
+        " OR publisher LIKE ? ESCAPE '\\' ORDER BY title, url LIMIT ?",
         [like, like, like, limit],
     )
     return [_source(r) for r in rows]

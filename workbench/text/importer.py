@@ -1,5 +1,6 @@
 """Files to ParsedArticle: the shown text, its metadata, and spans for title and dek."""
 
+import bisect
 import hashlib
 import re
 from dataclasses import dataclass
@@ -54,8 +55,9 @@ def parse_text(raw: str, *, source: str = "", fallback_title: str = "Untitled ar
     """Plain text or Markdown: header lines become metadata, markup is removed with an offset map."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     deleted, replaced = markup_deletions(raw, markdown=markdown)
+    whole = apply_deletions(raw, deleted, replaced)  # one pass; paragraphs are sliced through the offsets
     paragraphs = [
-        _Paragraph(m.start(), m.end(), apply_deletions(raw[m.start():m.end()], *_local(deleted, replaced, m.start(), m.end())).text.strip())
+        _Paragraph(m.start(), m.end(), _shown_between(whole, m.start(), m.end()).strip())
         for m in _PARAGRAPH.finditer(raw)
     ]
     paragraphs = [p for p in paragraphs if p.shown]
@@ -119,6 +121,14 @@ def _read_header(paragraphs: list[_Paragraph]) -> _Header:
             header.dek = 1
     header.dropped = frozenset(dropped)
     return header
+
+
+def _shown_between(stripped: Stripped, start: int, end: int) -> str:
+    """The shown text of the source range [start, end)."""
+    offsets = stripped.offsets
+    lo = bisect.bisect_left(offsets, start, 0, len(offsets) - 1)
+    hi = bisect.bisect_left(offsets, end, 0, len(offsets) - 1)
+    return stripped.text[lo:hi]
 
 
 def _local(deleted: set[int], replaced: dict[int, tuple[int, str]], start: int, end: int):

@@ -56,8 +56,12 @@ def byline_authors(paragraph: str) -> tuple[str, ...] | None:
     m = _BYLINE.match(text)
     if not m:
         return None
+    # "By Friday, Congress must pass the bill." is a sentence, not a byline: names are short and the
+    # line does not end like a sentence (an initial such as "Jr." is fine).
+    if text.endswith(("!", "?")) or (text.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", text)):
+        return None
     names = tuple(n.strip(" .") for n in _NAME_SPLIT.split(m.group("names")) if n.strip(" ."))
-    if not names or not all(n[:1].isupper() for n in names):
+    if not names or not all(n[:1].isupper() and len(n.split()) <= 5 for n in names):
         return None
     return names
 
