@@ -179,3 +179,25 @@ def test_source_suggestions_treat_wildcards_as_text(empty_db, article):
     evidence_service.add_evidence(empty_db, a, EvidenceInput("https://b.org/y", title="snake_case guide"))
     assert [s.title for s in evidence_service.suggest_sources(empty_db, "_")] == ["snake_case guide"]
     assert evidence_service.suggest_sources(empty_db, "%") == []
+
+
+def test_cancel_during_overlap_search_stores_nothing(empty_db, monkeypatch):
+    import threading
+
+    from workbench.domain import Cancelled
+    from workbench.services import articles as article_service
+    from workbench.services.workspace import drain
+
+    cancel = threading.Event()
+    real = article_service._overlaps
+
+    def slow_overlaps(db, stored, article_id):
+        found = real(db, stored, article_id)
+        cancel.set()  # the person presses Cancel while overlaps are being computed
+        return found
+
+    monkeypatch.setattr(article_service, "_overlaps", slow_overlaps)
+    with pytest.raises(Cancelled):
+        drain(article_service.import_pasted(empty_db, TEXT, cancel=cancel))
+    assert article_service.list_articles(empty_db) == []
+    assert empty_db.execute("SELECT count(*) FROM claims").fetchone()[0] == 0

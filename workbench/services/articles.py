@@ -60,7 +60,8 @@ def import_parsed(db: Database, parsed: ParsedArticle, cancel: threading.Event |
         added = overlap_repo.insert_many(db, found)
         history.record(db, "article", article.id, "import", None,
                        {"title": article.title, "source": article.source, "claims": len(stored)})
-    yield Progress(100, 100, "Done")
+        _check(cancel)  # a Cancel pressed while overlaps were computed rolls everything back
+    # Nothing is yielded after the commit: a Cancel seen from here on would report a stored article as cancelled.
     return ImportResult(article, len(stored), added)
 
 
