@@ -95,7 +95,7 @@ def test_roles_headers_and_alignment(models):
     model.set_claims(claims(6))
     text, verdict, worth = model.index(1, cm.TEXT), model.index(0, cm.VERDICT), model.index(0, cm.WORTH)
     for role in (Qt.ItemDataRole.ToolTipRole, int(Qt.ItemDataRole.ToolTipRole)):
-        assert model.data(text, role) == "Claim 1 about budget"
+        assert model.data(text, role) == "<p style='white-space:pre-wrap'>Claim 1 about budget</p>"  # as text
         assert model.data(verdict, role) == DEFAULT_SCALE.get("false").definition
         assert model.data(worth, role) is None
     assert model.data(verdict, Qt.ItemDataRole.DecorationRole).name() == DEFAULT_SCALE.get("false").colour.lower()

@@ -74,6 +74,9 @@ def build_menus(w) -> None:
                          "Select claims in the table with Ctrl or Shift, then merge")
     a["delete"] = _action(w, "&Delete Claim", w.delete_claim, QKeySequence.StandardKey.Delete)
     a["delete"].setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    # Del deletes a claim only from the claims table and the article (the window adds it there): on the window
+    # it would fire from the library list, the search box or any other box that does not use the key.
+    w.removeAction(a["delete"])
     claim.addActions([a["add_claim"], a["edit_claim"], a["split"], a["merge"], a["delete"]])
     claim.addSeparator()
     a["add_evidence"] = _action(w, "Add E&vidence…", lambda: w.side.add_evidence(), "Ctrl+Shift+E")

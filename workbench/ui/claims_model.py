@@ -1,6 +1,6 @@
 """Claims as a table: a thin adapter over a list of Claim records, plus a sort/filter proxy.
 
-Speed for 10,000 claims: the proxy filters from a precomputed list of booleans (filterAcceptsRow only
+Speed for 10,000 claims: the proxy filters from precomputed answers by claim id (filterAcceptsRow mostly
 looks the answer up), and sorting happens in the source model with Python's sort on SortRole keys
 instead of ~150,000 lessThan calls through the proxy.
 """
@@ -32,6 +32,15 @@ _HORIZONTAL = Qt.Orientation.Horizontal
 _HEADER_DATA = {_DISPLAY: HEADERS, _TOOLTIP: HEADER_TIPS}
 _Index = QModelIndex | QPersistentModelIndex
 _NEW_FILTER_API = hasattr(QSortFilterProxyModel, "beginFilterChange")
+
+
+def plain_tooltip(text: str) -> str:
+    """User text for a tooltip: Qt shows a tooltip that looks like markup as rich text, so the text is escaped
+    inside an explicit paragraph that keeps its line breaks."""
+    if not text:
+        return ""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return f"<p style='white-space:pre-wrap'>{escaped.replace(chr(39), '&#x27;')}</p>"
 
 
 class ClaimsModel(QAbstractTableModel):
@@ -122,7 +131,7 @@ class ClaimsModel(QAbstractTableModel):
             return claim.id
         if role == _TOOLTIP:
             if column in (TEXT, ATTRIBUTION):
-                return claim.text if column == TEXT else (claim.attribution or "")
+                return plain_tooltip(claim.text if column == TEXT else (claim.attribution or ""))
             if column == VERDICT:
                 option = self._scale.get(claim.verdict)
                 return option.definition if option else None
@@ -173,7 +182,11 @@ class ClaimsModel(QAbstractTableModel):
 
 
 class ClaimsFilterProxy(QSortFilterProxyModel):
-    """Search text (claim or attribution), verdict and kind filters; sorts by SortRole."""
+    """Search text (claim or attribution), verdict and kind filters; sorts by SortRole.
+
+    The answers are cached by claim id. Qt asks filterAcceptsRow about a reset or re-sorted source model before
+    this proxy hears of the change, so a claim the cache does not know yet is judged directly (an exception
+    inside a Qt virtual would abort the application)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -181,11 +194,14 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
         self._search = ""
         self._verdict: str | None = None
         self._kind: str | None = None
-        self._accepted: list[bool] | None = None  # None: everything passes
-        self._haystacks: list[str] = []
+        self._accepted: dict[int, bool] | None = None  # claim id -> shown; None: everything passes
+        self._haystacks: dict[int, str] = {}
+        self._model: ClaimsModel | None = None
         # The claim being worked on stays visible even when an edit takes it out of the filter
         # (set a verdict while showing "Unverified" and the row waits until you move on).
         self._pinned: int | None = None
+        self._changing = False  # inside a filter change: a pin asked for meanwhile waits for a second pass
+        self._again = False
 
     def pin(self, claim_id: int | None) -> None:
         if claim_id != self._pinned:
@@ -193,16 +209,23 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
             if self.active:
                 self._recompute()
 
+    @property
+    def pinned(self) -> int | None:
+        return self._pinned
+
     def setSourceModel(self, model) -> None:  # noqa: N802 - Qt naming
         super().setSourceModel(model)
+        self._model = model
         model.modelReset.connect(self._rebuild)
         model.dataChanged.connect(self._on_data_changed)
         model.layoutChanged.connect(self._rebuild)
         self._rebuild()
 
-    def set_filters(self, search: str | None = None, verdict: str | None = "", kind: str | None = "") -> None:
-        """verdict/kind: "" leaves that filter as it is, None clears it. A new filter unpins."""
-        self._pinned = None
+    def set_filters(self, search: str | None = None, verdict: str | None = "", kind: str | None = "",
+                    pinned: int | None = None) -> None:
+        """verdict/kind: "" leaves that filter as it is, None clears it. A new filter unpins, except for the
+        claim given as pinned (the one being worked on stays visible)."""
+        self._pinned = pinned
         if search is not None:
             self._search = search.strip().casefold()
         if verdict != "":
@@ -215,32 +238,52 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
     def active(self) -> bool:
         return bool(self._search or self._verdict or self._kind)
 
+    def _claims(self) -> list[Claim]:
+        return self._model.claims() if self._model is not None else []
+
+    def _haystack(self, c: Claim) -> str:
+        hay = self._haystacks.get(c.id)
+        if hay is None:
+            hay = self._haystacks[c.id] = f"{c.text}\n{c.attribution or ''}".casefold()
+        return hay
+
+    def _accepts(self, c: Claim) -> bool:
+        search, verdict, kind = self._search, self._verdict, self._kind
+        return c.id == self._pinned or ((not search or search in self._haystack(c))
+                                        and (verdict is None or c.verdict == verdict)
+                                        and (kind is None or str(c.kind) == kind))
+
     def _rebuild(self) -> None:
-        claims = self.sourceModel().claims() if self.sourceModel() is not None else []
-        self._haystacks = [f"{c.text}\n{c.attribution or ''}".casefold() for c in claims]
+        self._haystacks = {}
         self._recompute()
 
     def _on_data_changed(self, top, bottom, _roles=()) -> None:
-        claims = self.sourceModel().claims()
-        for row in range(top.row(), bottom.row() + 1):
-            c = claims[row]
-            self._haystacks[row] = f"{c.text}\n{c.attribution or ''}".casefold()
+        claims = self._claims()
+        for row in range(top.row(), min(bottom.row() + 1, len(claims))):
+            self._haystacks.pop(claims[row].id, None)
         self._recompute()
 
     def _recompute(self) -> None:
+        if self._changing:  # re-entered from a signal sent during the change: run once more afterwards
+            self._again = True
+            return
+        self._changing = True
+        try:
+            for _ in range(4):  # a pin changes once per pass; the selection settles within two
+                self._again = False
+                self._filter_pass()
+                if not self._again:
+                    break
+        finally:
+            self._changing = False
+
+    def _filter_pass(self) -> None:
         if _NEW_FILTER_API:
             self.beginFilterChange()
         if not self.active:
             self._accepted = None
         else:
-            claims = self.sourceModel().claims()
-            search, verdict, kind = self._search, self._verdict, self._kind
-            pinned = self._pinned
-            self._accepted = [
-                c.id == pinned or ((not search or search in hay) and (verdict is None or c.verdict == verdict)
-                                   and (kind is None or str(c.kind) == kind))
-                for c, hay in zip(claims, self._haystacks)
-            ]
+            self._accepted = {c.id: self._accepts(c) for c in self._claims()}
         if _NEW_FILTER_API:  # Qt >= 6.10 deprecates invalidateRowsFilter
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
@@ -251,4 +294,11 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:  # noqa: N802 - Qt naming
         accepted = self._accepted
-        return True if accepted is None else accepted[source_row]
+        if accepted is None:
+            return True
+        try:
+            claim = self._model._claims[source_row]
+            answer = accepted.get(claim.id)
+            return self._accepts(claim) if answer is None else answer
+        except Exception:  # noqa: BLE001 - never raise into Qt
+            return True

@@ -123,8 +123,10 @@ class ClaimsTable(QWidget):
         self.proxy.set_filters(verdict=None)
 
     def _filter(self, **kwargs) -> None:
+        # The claim being worked on stays in the table (pinned) whatever the filter, so the selection never
+        # jumps to another claim behind the person's back.
         current = self.current_claim_id()
-        self.proxy.set_filters(**kwargs)
+        self.proxy.set_filters(pinned=current, **kwargs)
         self._update_count()
         if current is not None:
             self.select_claim(current, notify=False)
@@ -144,10 +146,18 @@ class ClaimsTable(QWidget):
     def select_claim(self, claim_id: int | None, notify: bool = True) -> bool:
         row = self.model.row_of(claim_id) if claim_id is not None else None
         index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
+        model = self.view.selectionModel()
+        if not index.isValid() and row is not None:
+            # Hidden by a filter: pin it so its row shows and it is the one selected (Del, Ctrl+digit then act on
+            # the highlighted row). The old current row may go meanwhile: that is no choice of the person's.
+            model.blockSignals(True)
+            self.proxy.pin(claim_id)
+            model.blockSignals(False)
+            self._update_count()
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
         if not index.isValid():
             return False
         self.view.blockSignals(not notify)
-        model = self.view.selectionModel()
         model.blockSignals(not notify)
         model.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                               | QItemSelectionModel.SelectionFlag.Rows)

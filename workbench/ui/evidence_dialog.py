@@ -18,9 +18,12 @@ UrlRole = Qt.ItemDataRole.UserRole + 11
 
 class EvidenceDialog(QDialog):
     def __init__(self, session, parent=None, evidence: Evidence | None = None, url: str = "",
-                 claim_text: str = "") -> None:
+                 claim_text: str = "", submit=None) -> None:
+        """submit(value) saves the evidence and returns None, or the message why it was refused (then the dialog
+        stays open with what was typed); an empty message: the error was shown elsewhere."""
         super().__init__(parent)
         self.session = session
+        self._submit = submit
         self.setWindowTitle("Edit Evidence" if evidence else "Add Evidence")
         self.setMinimumWidth(560)
         self._fetching_url = ""
@@ -164,6 +167,15 @@ class EvidenceDialog(QDialog):
                              publisher=self.publisher.text().strip(), published=self.published.text().strip(),
                              quote=self.quote.toPlainText().strip(), stance=self.stance.currentData(),
                              note=self.note.text().strip())
+
+    def accept(self) -> None:
+        if self._submit is not None:
+            refusal = self._submit(self.value())
+            if refusal is not None:
+                self.status.setForegroundRole(QPalette.ColorRole.Text)
+                self.status.setText(refusal or "The evidence was not saved.")
+                return
+        super().accept()
 
     def done(self, result: int) -> None:
         self._closed = True

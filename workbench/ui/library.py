@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QListView, QStyledItemDelegate
                                QWidget)
 
 from workbench.domain import ArticleSummary
+from workbench.ui.claims_model import plain_tooltip
 from workbench.ui.widgets import heading
 
 ArticleIdRole = Qt.ItemDataRole.UserRole + 30
@@ -43,7 +44,7 @@ class ArticlesModel(QAbstractListModel):
             return "  ·  ".join(parts)
         if role == Qt.ItemDataRole.ToolTipRole:
             who = ", ".join(a.authors)
-            return "\n".join(p for p in (a.title, a.subtitle, who) if p)
+            return plain_tooltip("\n".join(p for p in (a.title, a.subtitle, who) if p))
         return None
 
 

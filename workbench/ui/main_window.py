@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
     # --- claim editing -------------------------------------------------------
     def add_claim(self) -> None:
         span = self.pane.text.selection_span()
+        self.side.flush()  # text still being typed is saved before the claim changes shape
         if span is None or self.article_id is None:
             show_error(self, WorkbenchError("Select some words of the article first, then add them as a claim."))
             return
@@ -249,6 +250,7 @@ class MainWindow(QMainWindow):
 
     def split_claim(self) -> None:
         offset = self.pane.text.cursor_offset()
+        self.side.flush()  # text still being typed is saved before the claim changes shape
         claim = self.side.claim
         if claim is None or not claim.start < offset < claim.end:
             claim = self.pane.text.claim_at_offset(offset)
@@ -260,6 +262,7 @@ class MainWindow(QMainWindow):
             self.session, "Split Claim", lambda db: claim_service.split_claim(db, claim_id, offset)))
 
     def merge_claims(self) -> None:
+        self.side.flush()  # text still being typed is saved before the claim changes shape
         ids = self.table.selected_claim_ids()
         if len(ids) < 2:
             show_error(self, WorkbenchError("Select two or more claims in the table (Ctrl+click), then merge."))
@@ -268,6 +271,7 @@ class MainWindow(QMainWindow):
             self.session, "Merge Claims", lambda db: claim_service.merge_claims(db, ids)))
 
     def delete_claim(self) -> None:
+        self.side.flush()  # text still being typed is saved before the claim changes shape
         claim_id = self.current_claim_id()
         if claim_id is None:
             return

@@ -5,7 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from workbench.domain import VerdictScale
+from workbench.domain import VerdictScale, WorkbenchError
 from workbench.services.changes import Changes
 from workbench.services.settings import verdict_scale
 from workbench.ui.workers import WorkerRunner
@@ -24,13 +24,19 @@ class Session(QObject):
         self.runner = WorkerRunner(self)
         self.scale: VerdictScale = verdict_scale(db)
 
-    def execute(self, command) -> bool:
-        """Run a command now; only when it worked does it go on the undo stack."""
+    def execute(self, command, on_error=None) -> bool:
+        """Run a command now; only when it worked does it go on the undo stack. on_error(exc), when given, is
+        told of a refusal (a WorkbenchError) instead of the failed signal: a dialog shows it in place."""
         try:
             changes = command.first()
         except Exception as exc:  # noqa: BLE001 - shown to the person, nothing is pushed
-            self.failed.emit(exc)
+            if on_error is not None and isinstance(exc, WorkbenchError):
+                on_error(exc)
+            else:
+                self.failed.emit(exc)
             return False
+        if changes == Changes():  # nothing changed (the same kind chosen again): no undo step for it
+            return True
         self.undo_stack.push(command)
         self.notify(changes)
         self.message.emit(f"{command.text()} — saved")

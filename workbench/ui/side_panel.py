@@ -153,9 +153,19 @@ class SidePanel(QScrollArea):
         self.archive.found.connect(self._archive_found)
         self.show_claim(None)
 
+    def _claim_exists(self) -> bool:
+        """False once the shown claim was deleted or merged away (then there is nothing to save it to)."""
+        if self.claim is None or self.session is None:
+            return False
+        try:
+            claim_service.get_claim(self.session.db, self.claim.id)
+        except NotFound:
+            return False
+        return True
+
     def flush(self) -> None:
-        """Save text still being typed (leaving a claim, switching workspace, closing)."""
-        if self.claim is not None and self.session is not None:
+        """Save text still being typed (leaving a claim, switching workspace, closing, before a structural edit)."""
+        if self._claim_exists():
             self.text_edit.commit()
             self.rationale.commit()
             self._attribution_done()
@@ -200,10 +210,7 @@ class SidePanel(QScrollArea):
         origin = " · ADDED BY HAND" if str(c.origin) == "manual" else ""
         self.claim_heading.setText(f"CLAIM · {str(c.kind).upper()} · CHECK-WORTHY {round(c.checkworthiness * 100)}"
                                    f"{origin}")
-        if force:
-            self.text_edit._loaded = ""
-            self.rationale._loaded = ""
-        self.text_edit.load(c.text)
+        self.text_edit.load(c.text, force)
         if force or not self.attribution.hasFocus():
             self.attribution.setText(c.attribution or "")
             self.attribution.setCursorPosition(0)
@@ -211,7 +218,7 @@ class SidePanel(QScrollArea):
         self.verdict.setCurrentIndex(self.verdict.findData(c.verdict))
         option = self.session.scale.get(c.verdict)
         self.definition.setText(option.definition if option else "")
-        self.rationale.load(c.rationale)
+        self.rationale.load(c.rationale, force)
 
     def _attribution_done(self) -> None:
         if self.claim is not None and self.attribution.text().strip() != (self.claim.attribution or ""):
@@ -223,7 +230,7 @@ class SidePanel(QScrollArea):
             self._update({"verdict": key}, f"Verdict: {option.label if option else key}")
 
     def _update(self, values: dict, text: str) -> None:
-        if self.claim is None:
+        if not self._claim_exists():
             return
         if not self.session.execute(cmd.UpdateClaimCommand(self.session, self.claim.id, values, text)):
             self._fill_claim(force=True)  # show the stored value again after a refusal
@@ -241,16 +248,29 @@ class SidePanel(QScrollArea):
             return
         from workbench.ui.evidence_dialog import EvidenceDialog
 
-        dialog = EvidenceDialog(self.session, self.window(), url=url, claim_text=self.claim.text)
-        if dialog.exec():
-            self.session.execute(cmd.AddEvidenceCommand(self.session, self.claim.id, dialog.value()))
+        claim_id = self.claim.id
+        dialog = EvidenceDialog(self.session, self.window(), url=url, claim_text=self.claim.text,
+                                submit=self._submitter(lambda value: cmd.AddEvidenceCommand(self.session, claim_id,
+                                                                                            value)))
+        dialog.exec()
 
     def edit_evidence(self, evidence: Evidence) -> None:
         from workbench.ui.evidence_dialog import EvidenceDialog
 
-        dialog = EvidenceDialog(self.session, self.window(), evidence=evidence, claim_text=self.claim.text)
-        if dialog.exec():
-            self.session.execute(cmd.EditEvidenceCommand(self.session, evidence, dialog.value()))
+        dialog = EvidenceDialog(self.session, self.window(), evidence=evidence, claim_text=self.claim.text,
+                                submit=self._submitter(lambda value: cmd.EditEvidenceCommand(self.session, evidence,
+                                                                                             value)))
+        dialog.exec()
+
+    def _submitter(self, make_command):
+        """For the evidence dialog: save what it holds; a refusal (bad date, a duplicate…) comes back as the
+        message to show, and the dialog stays open with everything typed."""
+        def submit(value) -> str | None:
+            refused: list[BaseException] = []
+            if self.session.execute(make_command(value), on_error=refused.append):
+                return None
+            return str(refused[0]) if refused else ""
+        return submit
 
     def remove_evidence(self, evidence: Evidence) -> None:
         self.session.execute(cmd.RemoveEvidenceCommand(self.session, evidence.id))

@@ -38,9 +38,10 @@ class CommitTextEdit(QPlainTextEdit):
         self.setFixedHeight(int(line * lines + 16))
         self._loaded = ""
 
-    def load(self, text: str) -> None:
-        """Show a stored value unless the person is typing in this box."""
-        if not self.hasFocus() or self.toPlainText() == self._loaded:
+    def load(self, text: str, force: bool = False) -> None:
+        """Show a stored value unless the person is typing in this box; force: always (another claim is
+        shown, and what was typed for the last one has been saved already)."""
+        if force or not self.hasFocus() or self.toPlainText() == self._loaded:
             self._loaded = text
             self.setPlainText(text)
 
