@@ -201,3 +201,12 @@ def test_cancel_during_overlap_search_stores_nothing(empty_db, monkeypatch):
         drain(article_service.import_pasted(empty_db, TEXT, cancel=cancel))
     assert article_service.list_articles(empty_db) == []
     assert empty_db.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
+
+
+def test_editing_evidence_into_a_duplicate_link_is_refused(empty_db, article):
+    a = _claim(empty_db, article, "The city bought 40 electric buses in 2020")
+    evidence_service.add_evidence(empty_db, a, EvidenceInput("https://a.org/x", quote="first"))
+    second, _ = evidence_service.add_evidence(empty_db, a, EvidenceInput("https://a.org/x", quote="second"))
+    with pytest.raises(InvalidInput, match="already linked"):
+        evidence_service.update_evidence(empty_db, second.id, EvidenceInput("https://a.org/x", quote="first"))
+    assert evidence_service.evidence_for_claim(empty_db, a)[1].quote == "second"

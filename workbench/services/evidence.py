@@ -65,6 +65,9 @@ def update_evidence(db: Database, evidence_id: int, data: EvidenceInput) -> tupl
             history.record(db, "evidence", evidence_id, "replace", before, {"url": url})
             evidence, _ = add_evidence(db, claim_id, data)
         return evidence, Changes(claim_ids=frozenset({claim_id}), evidence=True, sources=True)
+    twin = evidence_repo.find_evidence(db, before.claim_id, before.source.id, _field(data.quote, "quote"))
+    if twin is not None and twin.id != evidence_id:
+        raise InvalidInput("This source with this quote is already linked to the claim")
     with db.atomic():
         evidence_repo.update_source(db, before.source.id, title=_field(data.title, "title"),
                                     publisher=_field(data.publisher, "publisher"), published=_iso_date(data.published))
