@@ -72,7 +72,7 @@ class SidePanel(QScrollArea):
         self.claim_heading = heading("Claim")
         self.text_edit = CommitTextEdit("The claim as it stands alone", 4)
         self.attribution = QLineEdit()
-        self.attribution.setPlaceholderText("Speaker (empty: the article itself says it)")
+        self.attribution.setPlaceholderText("Speaker (blank: the article)")
         self.kind = QComboBox()
         for kind in ClaimKind:
             self.kind.addItem(str(kind).capitalize(), str(kind))
