@@ -65,7 +65,7 @@ def test_older_schema_is_backed_up_before_upgrade(tmp_path, monkeypatch):
     monkeypatch.setattr(migrations, "SCHEMA_VERSION", len(migrations.MIGRATIONS))
     db = open_database(path)
     assert "extra" in db.table_names()
-    assert len(list(tmp_path.glob("old.factwb.v1-*.bak"))) == 1
+    assert len(list(tmp_path.glob(f"old.factwb.v{SCHEMA_VERSION}-*.bak"))) == 1
 
 
 def test_failing_migration_step_leaves_schema_version(tmp_path, monkeypatch):
@@ -83,7 +83,7 @@ def test_failing_migration_step_leaves_schema_version(tmp_path, monkeypatch):
     with pytest.raises(RuntimeError):
         open_database(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert "half_done" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
 
 
@@ -151,3 +151,31 @@ def test_claim_full_text_search(empty_db):
     with empty_db.atomic():
         claim_repo.insert(empty_db, article.id, ClaimDraft("Something else entirely", 0, 5))
     assert claim_repo.search_ids(empty_db, "buses") == [claim_id]
+
+
+def test_ids_are_not_reused_after_a_deletion(empty_db):
+    article = _article(empty_db)
+    first = claim_service.add_claim(empty_db, article.id, 0, 13).added_claims[0]
+    claim_service.delete_claim(empty_db, first)
+    second = claim_service.add_claim(empty_db, article.id, 0, 13).added_claims[0]
+    assert second > first
+
+
+def test_version_1_file_is_upgraded_with_id_counters(tmp_path, monkeypatch):
+    from workbench.storage import migrations
+
+    path = tmp_path / "v1.factwb"
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 1)
+    db = open_database(path)
+    parsed = parse_text("Headline here\n\nThe mayor said 40 buses were bought in 2020.")
+    with db.atomic():
+        article = article_repo.insert(db, parsed, content_hash(parsed))
+        db.execute("INSERT INTO claims(id, article_id, start, \"end\", text, created_at, updated_at)"
+                   " VALUES (7, ?, 0, 8, 'Headline', 'x', 'x')", [article.id])
+    db.close()
+    monkeypatch.undo()
+    upgraded = open_database(path)
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert list(tmp_path.glob("v1.factwb.v1-*.bak"))
+    assert claim_service.add_claim(upgraded, article.id, 0, 8).added_claims[0] == 8

@@ -22,7 +22,8 @@ def overlaps_for_article(db: Database, article_id: int) -> list[Overlap]:
     return overlap_repo.for_article(db, article_id)
 
 
-def set_overlap_state(db: Database, overlap_id: int, state: OverlapState) -> tuple[OverlapState, Changes]:
+def set_overlap_state(db: Database, overlap_id: int, state: OverlapState,
+                      reuse_ids: tuple[int, ...] = ()) -> tuple[OverlapState, Changes]:
     """Returns the previous state (for undo) and what changed."""
     before = overlap_repo.get(db, overlap_id)
     if before.state == state:
@@ -31,7 +32,7 @@ def set_overlap_state(db: Database, overlap_id: int, state: OverlapState) -> tup
         after = overlap_repo.set_state(db, overlap_id, state)
         shared: list[int] = []
         if state == OverlapState.CONFIRMED and after.kind == OverlapKind.DUPLICATE:
-            shared = _share_evidence(db, after.claim_a, after.claim_b)
+            shared = _share_evidence(db, after.claim_a, after.claim_b, iter(reuse_ids))
         history.record(db, "overlap", overlap_id, str(state), {"state": str(before.state)},
                        {"state": str(state), "evidence_shared": shared})
     claims = frozenset({before.claim_a, before.claim_b})
@@ -52,11 +53,14 @@ def undo_overlap_state(db: Database, overlap_id: int, previous: OverlapState, do
     return Changes(claim_ids=frozenset({before.claim_a, before.claim_b}), overlaps=True, evidence=bool(shared))
 
 
-def _share_evidence(db: Database, a: int, b: int) -> list[int]:
-    """A confirmed duplicate stands or falls with its twin: each gets the other's evidence. Returns the copies."""
+def _share_evidence(db: Database, a: int, b: int, reuse_ids) -> list[int]:
+    """A confirmed duplicate stands or falls with its twin: each gets the other's evidence. Returns the copies
+    (a redo passes the ids of the copies it made the first time, so it recreates exactly those)."""
     copied: list[int] = []
     for source, target in ((a, b), (b, a)):
         for ev in evidence_repo.for_claim(db, source):
             if evidence_repo.find_evidence(db, target, ev.source.id, ev.quote) is None:
-                copied.append(evidence_repo.insert_evidence(db, target, ev.source.id, ev.quote, ev.stance, ev.note).id)
+                copy = evidence_repo.insert_evidence(db, target, ev.source.id, ev.quote, ev.stance, ev.note,
+                                                     evidence_id=next(reuse_ids, None))
+                copied.append(copy.id)
     return copied

@@ -7,6 +7,7 @@ import sqlite_utils
 
 from workbench.domain import Claim, ClaimDraft, ClaimKind, NotFound, Origin
 from workbench.storage.history import now_iso
+from workbench.storage.ids import next_id
 
 _SELECT = (
     'SELECT c.*, (SELECT count(*) FROM evidence e WHERE e.claim_id = c.id) AS evidence_count,'
@@ -29,6 +30,8 @@ def _claim(row: dict) -> Claim:
 def insert(db: sqlite_utils.Database, article_id: int, draft: ClaimDraft, origin: Origin = Origin.AUTO,
            *, claim_id: int | None = None, verdict: str = "unverified", rationale: str = "") -> Claim:
     stamp = now_iso()
+    if claim_id is None:
+        claim_id = next_id(db, "claims")
     cursor = db.execute(
         'INSERT INTO claims(id, article_id, start, "end", text, attribution, kind, checkworthiness, verdict,'
         " rationale, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

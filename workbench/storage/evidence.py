@@ -3,6 +3,7 @@
 import sqlite_utils
 
 from workbench.domain import Evidence, NotFound, Source, Stance
+from workbench.storage.ids import next_id
 
 _EVIDENCE = (
     "SELECT e.id, e.claim_id, e.quote, e.stance, e.note, s.id AS source_id, s.url, s.title, s.publisher,"
@@ -68,6 +69,8 @@ def all_sources(db: sqlite_utils.Database) -> list[Source]:
 
 def insert_evidence(db: sqlite_utils.Database, claim_id: int, source_id: int, quote: str, stance: Stance,
                     note: str, *, evidence_id: int | None = None) -> Evidence:
+    if evidence_id is None:
+        evidence_id = next_id(db, "evidence")
     cursor = db.execute(
         "INSERT INTO evidence(id, claim_id, source_id, quote, stance, note) VALUES (?, ?, ?, ?, ?, ?)",
         [evidence_id, claim_id, source_id, quote, str(stance), note],

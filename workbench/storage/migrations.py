@@ -147,7 +147,19 @@ def _run_script(db: sqlite_utils.Database, script: str) -> None:
         raise ValueError(f"incomplete SQL statement: {pending[:80]}")
 
 
-MIGRATIONS: list[Step] = [_v1_initial]
+def _v2_id_counters(db: sqlite_utils.Database) -> None:
+    """Ids are never reused after a deletion (history rows and late background results name them)."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE id_counters (entity TEXT PRIMARY KEY, last INTEGER NOT NULL);
+        INSERT INTO id_counters SELECT 'claims', coalesce(max(id), 0) FROM claims;
+        INSERT INTO id_counters SELECT 'evidence', coalesce(max(id), 0) FROM evidence;
+        """,
+    )
+
+
+MIGRATIONS: list[Step] = [_v1_initial, _v2_id_counters]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -157,7 +157,8 @@ class OverlapStateCommand(ServiceCommand):
         self.done = Changes()
 
     def do(self) -> Changes:
-        previous, self.done = overlap_service.set_overlap_state(self.db, self.overlap_id, self.state)
+        reuse = tuple(self.done.extra.get("shared_evidence", ()))  # a redo recreates the same copies
+        previous, self.done = overlap_service.set_overlap_state(self.db, self.overlap_id, self.state, reuse)
         if self.previous is None:
             self.previous = previous
         return self.done
