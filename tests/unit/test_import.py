@@ -8,8 +8,14 @@ from hypothesis import strategies as st
 
 from workbench.domain import ArticleImportError
 from workbench.text import parse_article, parse_article_file, parse_text
-from workbench.text.importer import _local
 from workbench.text.markup import apply_deletions, markup_deletions, strip_markup
+
+def _local(deleted: set[int], replaced: dict[int, tuple[int, str]], start: int, end: int):
+    """The deletions and replacements of the source range [start, end), re-based to start at 0."""
+    local_deleted = {i - start for i in deleted if start <= i < end}
+    local_replaced = {i - start: (e - start, v) for i, (e, v) in replaced.items() if start <= i and e <= end}
+    return local_deleted, local_replaced
+
 
 SEED_TITLE = "North Korea Had Spurned Talks With U.S. Due to Trump's Latest Sanctions"
 

@@ -131,12 +131,6 @@ def _shown_between(stripped: Stripped, start: int, end: int) -> str:
     return stripped.text[lo:hi]
 
 
-def _local(deleted: set[int], replaced: dict[int, tuple[int, str]], start: int, end: int):
-    local_deleted = {i - start for i in deleted if start <= i < end}
-    local_replaced = {i - start: (e - start, v) for i, (e, v) in replaced.items() if start <= i and e <= end}
-    return local_deleted, local_replaced
-
-
 def _span_of(stripped: Stripped, paragraph: _Paragraph) -> tuple[int, int] | None:
     """The shown-text span of a source paragraph, trimmed of whitespace."""
     inside = [i for i, o in enumerate(stripped.offsets[:-1]) if paragraph.start <= o < paragraph.end]
