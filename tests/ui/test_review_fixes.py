@@ -307,12 +307,16 @@ def cmd_add_evidence(win, claim_id, value):
 
 
 # --- 7: Del belongs to the claims table and the article ------------------------------------------------------
-def test_del_in_the_library_list_deletes_no_claim(window, qtbot):
+def test_del_in_the_library_list_deletes_no_claim(window, qtbot, monkeypatch):
+    asked = []
+    monkeypatch.setattr("workbench.ui.library_actions.confirm_delete",
+                        lambda parent, article: asked.append(article.title) and False)
     window.table.step(1)
     before = claim_ids(window)
     window.library.view.setFocus()
     qtbot.waitUntil(window.library.view.hasFocus)
     QTest.keyClick(window.library.view, Qt.Key.Key_Delete)
+    assert asked == ["Treaty talks"]  # there Del offers to delete the article (declined here), never a claim
     assert claim_ids(window) == before
     window.table.view.setFocus()  # where it still works
     qtbot.waitUntil(window.table.view.hasFocus)

@@ -1,18 +1,26 @@
-"""Importing articles: parse, extract claims, find overlaps, store — one transaction."""
+"""Articles: import (parse, extract claims, find overlaps, store), rename, delete and its undo — each one
+transaction."""
 
 import threading
+import unicodedata
 from collections.abc import Generator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 
 from workbench.domain import (
-    Article, ArticleSummary, Cancelled, Claim, ClaimDraft, DuplicateArticle, ParsedArticle, Progress,
+    Article, ArticleSummary, Cancelled, Claim, ClaimDraft, DuplicateArticle, InvalidInput, NotFound, Overlap,
+    ParsedArticle, Progress,
 )
+from workbench.services.changes import Changes, ClaimSnapshot
 from workbench.storage import Database, articles as article_repo
 from workbench.storage import claims as claim_repo
+from workbench.storage import evidence as evidence_repo
 from workbench.storage import history
 from workbench.storage import overlaps as overlap_repo
+
+MAX_TITLE = 300
+LIBRARY = "library"  # key of Changes.extra: the list of articles changed (a title, an article gone or back)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,12 +115,102 @@ def get_article(db: Database, article_id: int) -> Article:
     return article_repo.get(db, article_id)
 
 
-def delete_article(db: Database, article_id: int) -> None:
-    article = article_repo.get(db, article_id)
+def rename_article(db: Database, article_id: int, title: str) -> Changes:
+    """A new title, stored as the plain text typed (on one line); an empty title is refused."""
+    before = article_repo.get(db, article_id)
+    clean = clean_title(title)
+    if clean == before.title:
+        return Changes()
     with db.atomic():
+        article_repo.rename(db, article_id, clean)
+        history.record(db, "article", article_id, "rename", {"title": before.title}, {"title": clean})
+    return Changes(article_ids=frozenset({article_id}), extra={LIBRARY: True})
+
+
+def clean_title(title: str | None) -> str:
+    # One line without control characters: a title heads lists, reports and exports.
+    text = " ".join("".join(ch for ch in (title or "") if unicodedata.category(ch) != "Cc" or ch.isspace()).split())
+    if not text:
+        raise InvalidInput("An article needs a title: type at least one word")
+    if len(text) > MAX_TITLE:
+        raise InvalidInput(f"The title is too long ({len(text)} characters; at most {MAX_TITLE})")
+    return text
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedArticle:
+    """Everything needed to bring a deleted article back exactly: its claims with their evidence and overlaps."""
+
+    article: Article
+    claims: tuple[ClaimSnapshot, ...] = ()
+
+
+def delete_article(db: Database, article_id: int) -> tuple[DeletedArticle, Changes]:
+    """Delete an article with its claims, their evidence links and overlaps; sources stay for other claims."""
+    article_repo.get(db, article_id)  # NotFound for a wrong id
+    with db.atomic():
+        # A write first: it takes the write lock, so no background import adds an overlap with these claims
+        # between the snapshot and the delete.
+        article_repo.keep_id(db, article_id)
+        article = article_repo.get(db, article_id)
+        claims = tuple(_snapshot(db, c) for c in claim_repo.for_article(db, article_id))
         article_repo.delete(db, article_id)
-        history.record(db, "article", article_id, "delete", {"title": article.title}, None)
+        history.record(db, "article", article_id, "delete",
+                       {"title": article.title, "claims": [s.claim.id for s in claims]}, None)
+    return DeletedArticle(article, claims), Changes(article_ids=frozenset({article_id}), extra={LIBRARY: True})
 
 
-__all__ = ["DuplicateArticle", "ImportResult", "delete_article", "get_article", "import_file", "import_parsed",
-           "import_pasted", "list_articles"]
+def _snapshot(db: Database, claim: Claim) -> ClaimSnapshot:
+    evidence = tuple(evidence_repo.for_claim(db, claim.id))
+    return ClaimSnapshot(claim, evidence, tuple(overlap_repo.for_claim(db, claim.id)))
+
+
+def restore_article(db: Database, deleted: DeletedArticle) -> Changes:
+    """Undo of delete_article: the article, its claims and evidence with their ids, and the overlaps whose
+    other claim still exists."""
+    article = deleted.article
+    if article_repo.exists(db, article.id):
+        raise InvalidInput(f"“{article.title}” is already in the workspace")
+    if article_repo.find_by_hash(db, article.content_hash) is not None:
+        raise InvalidInput(f"“{article.title}” cannot come back: the same article was imported again after it "
+                           "was deleted. Delete that copy first.")
+    with db.atomic():
+        article_repo.restore(db, article)
+        for snap in deleted.claims:
+            _restore_claim(db, snap)
+        alive = {c.id for c in claim_repo.for_article(db, article.id)}
+        overlaps = {ov.id: ov for snap in deleted.claims for ov in snap.overlaps}
+        for ov in overlaps.values():
+            _restore_overlap(db, ov, alive)
+        history.record(db, "article", article.id, "restore", None,
+                       {"title": article.title, "claims": sorted(alive)})
+    return Changes(article_ids=frozenset({article.id}), extra={LIBRARY: True})
+
+
+def _restore_claim(db: Database, snap: ClaimSnapshot) -> None:
+    c = snap.claim
+    draft = ClaimDraft(c.text, c.start, c.end, c.attribution, c.kind, c.checkworthiness)
+    claim_repo.insert(db, c.article_id, draft, c.origin, claim_id=c.id, verdict=c.verdict, rationale=c.rationale)
+    for ev in snap.evidence:  # sources are never deleted, so each link finds its source
+        evidence_repo.insert_evidence(db, c.id, ev.source.id, ev.quote, ev.stance, ev.note, evidence_id=ev.id)
+
+
+def _restore_overlap(db: Database, ov: Overlap, alive: set[int]) -> None:
+    if not all(i in alive or _found(claim_repo.get, db, i) for i in (ov.claim_a, ov.claim_b)):
+        return  # the other claim was deleted meanwhile
+    if _found(overlap_repo.get, db, ov.id):
+        ov = replace(ov, id=None)  # overlap ids can be reused by a later import: keep the pair, not the id
+    overlap_repo.insert(db, ov)
+
+
+def _found(get, db: Database, record_id: int) -> bool:
+    try:
+        get(db, record_id)
+    except NotFound:
+        return False
+    return True
+
+
+__all__ = ["DeletedArticle", "DuplicateArticle", "ImportResult", "LIBRARY", "MAX_TITLE", "clean_title",
+           "delete_article", "get_article", "import_file", "import_parsed", "import_pasted", "list_articles",
+           "rename_article", "restore_article"]

@@ -1,4 +1,4 @@
-"""Articles table: insert, fetch, list with claim counts."""
+"""Articles table: insert, fetch, list with claim counts, rename, delete and restore."""
 
 import json
 from datetime import date
@@ -21,15 +21,58 @@ def _article(row: dict) -> Article:
     )
 
 
+_COUNTER = "articles"  # row of id_counters (schema v2): article ids are never reused either
+
+
 def insert(db: sqlite_utils.Database, parsed: ParsedArticle, content_hash: str) -> Article:
+    published = parsed.published.isoformat() if parsed.published else None
+    return _insert(db, _next_id(db), parsed.title, parsed.subtitle, parsed.authors, published, parsed.source,
+                   parsed.text, content_hash, now_iso())
+
+
+def restore(db: sqlite_utils.Database, article: Article) -> Article:
+    """A deleted article back with its exact id (undo of a deletion)."""
+    published = article.published.isoformat() if article.published else None
+    return _insert(db, article.id, article.title, article.subtitle, article.authors, published, article.source,
+                   article.text, article.content_hash, article.imported_at)
+
+
+def _insert(db: sqlite_utils.Database, article_id: int | None, title: str, subtitle: str, authors: tuple[str, ...],
+            published: str | None, source: str, text: str, content_hash: str, imported_at: str) -> Article:
     cursor = db.execute(
-        "INSERT INTO articles(title, subtitle, authors, published, source, text, content_hash, imported_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [parsed.title, parsed.subtitle, json.dumps(list(parsed.authors), ensure_ascii=False),
-         parsed.published.isoformat() if parsed.published else None, parsed.source, parsed.text,
-         content_hash, now_iso()],
+        "INSERT INTO articles(id, title, subtitle, authors, published, source, text, content_hash, imported_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [article_id, title, subtitle, json.dumps(list(authors), ensure_ascii=False), published, source, text,
+         content_hash, imported_at],
     )
     return get(db, cursor.lastrowid)
+
+
+def _next_id(db: sqlite_utils.Database) -> int | None:
+    """Like storage.ids.next_id: an undone deletion must find its id still free. None (SQLite picks) in a file
+    not yet migrated to schema v2, which has no counters."""
+    if not db["id_counters"].exists():
+        return None
+    row = db.execute("SELECT last FROM id_counters WHERE entity = ?", [_COUNTER]).fetchone()
+    highest = db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+    new = max(row[0] if row else 0, highest) + 1
+    keep_id(db, new)
+    return new
+
+
+def keep_id(db: sqlite_utils.Database, article_id: int) -> None:
+    """Mark an id as used for good (a write: inside a transaction it also takes the write lock)."""
+    db.execute("INSERT INTO id_counters(entity, last) VALUES (?, ?)"
+               " ON CONFLICT(entity) DO UPDATE SET last = max(last, excluded.last)", [_COUNTER, article_id])
+
+
+def exists(db: sqlite_utils.Database, article_id: int) -> bool:
+    return db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone() is not None
+
+
+def rename(db: sqlite_utils.Database, article_id: int, title: str) -> Article:
+    db.execute("UPDATE articles SET title = ? WHERE id = ?", [title, article_id])
+    return get(db, article_id)
 
 
 def get(db: sqlite_utils.Database, article_id: int) -> Article:
@@ -58,6 +101,8 @@ def summaries(db: sqlite_utils.Database) -> list[ArticleSummary]:
 
 
 def delete(db: sqlite_utils.Database, article_id: int) -> None:
+    """Claims, their evidence and overlaps go with it (ON DELETE CASCADE)."""
+    keep_id(db, article_id)  # articles stored before the counter existed: their ids stay taken too
     db.execute("DELETE FROM articles WHERE id = ?", [article_id])
 
 

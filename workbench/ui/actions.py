@@ -38,6 +38,16 @@ def build_menus(w) -> None:
     a["paste_article"] = _action(w, "&Paste as New Article…", w.paste_article, "Ctrl+Shift+Alt+V",
                                  "Paste text as a new article")
     file.addActions([a["import"], a["paste_article"]])
+    a["rename_article"] = _action(w, "&Rename Article…", w.rename_article, "F2",
+                                  "Give the selected article a new title")
+    a["delete_article"] = _action(w, "De&lete Article…", w.delete_article, QKeySequence.StandardKey.Delete,
+                                  "Delete the selected article with its claims (Edit ▸ Undo brings it back)")
+    for key in ("rename_article", "delete_article"):
+        # F2 and Del act on the article only from the library list (workbench/ui/library.py hands them over):
+        # elsewhere they edit and delete the claim.
+        a[key].setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        w.removeAction(a[key])
+    file.addActions([a["rename_article"], a["delete_article"]])
     file.addSeparator()
     for key, text, shortcut in (("print", "&Print…", QKeySequence.StandardKey.Print),
                                 ("preview", "Print Pre&view…", None), ("pdf", "Export P&DF…", None),
@@ -59,6 +69,10 @@ def build_menus(w) -> None:
     a["paste_link"] = _action(w, "Paste &Link as Evidence", w.paste_link, "Ctrl+Shift+V",
                               "Add the link on the clipboard as evidence for the selected claim")
     edit.addActions([a["find"], a["paste_link"]])
+    edit.addSeparator()
+    a["settings"] = _action(w, "Workspace &Settings…", w.edit_settings, None,
+                            "The organisation named in ClaimReview exports")
+    edit.addAction(a["settings"])
 
     claim = bar.addMenu("&Claim")
     a["next"] = _action(w, "&Next Claim", lambda: w.table.step(1), "J", "", extra=("Ctrl+Down",))

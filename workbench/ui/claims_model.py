@@ -5,7 +5,7 @@ looks the answer up), and sorting happens in the source model with Python's sort
 instead of ~150,000 lessThan calls through the proxy.
 """
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 
 from workbench.domain import Claim, VerdictScale
@@ -89,12 +89,27 @@ class ClaimsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def update_claims(self, claims: list[Claim]) -> None:
-        """Replace changed records in place (same ids): repaint only their rows."""
+        """Replace changed records in place (same ids): repaint only their rows, and sort again when an edit put
+        a row out of order under the sorted column (the view's selection follows the row)."""
+        rows = []
         for claim in claims:
             row = self._rows.get(claim.id)
             if row is not None:
                 self._claims[row] = claim
+                rows.append(row)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+        if self._sort is not None and any(self._out_of_order(row) for row in rows):
+            self.sort(*self._sort)
+
+    def _out_of_order(self, row: int) -> bool:
+        column, order = self._sort
+        keys = [self._full_key(r, column) for r in (row - 1, row, row + 1) if 0 <= r < len(self._claims)]
+        return keys != sorted(keys, reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _full_key(self, row: int, column: int):
+        """The key sort() orders by: the column's value, then the place in the article."""
+        c = self._claims[row]
+        return self._sort_key(self._position[c.id] - 1, column, c), self._position[c.id]
 
     def claims(self) -> list[Claim]:
         return self._claims
@@ -188,6 +203,8 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
     this proxy hears of the change, so a claim the cache does not know yet is judged directly (an exception
     inside a Qt virtual would abort the application)."""
 
+    filtered = Signal()  # after every filter pass: the rows shown may have changed
+
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setSortRole(SortRole)
@@ -276,6 +293,7 @@ class ClaimsFilterProxy(QSortFilterProxyModel):
                     break
         finally:
             self._changing = False
+        self.filtered.emit()
 
     def _filter_pass(self) -> None:
         if _NEW_FILTER_API:

@@ -110,7 +110,12 @@ class ClaimsTable(QWidget):
         self.verdict_filter.currentIndexChanged.connect(
             lambda _: self._filter(verdict=self.verdict_filter.currentData()))
         self.kind_filter.currentIndexChanged.connect(lambda _: self._filter(kind=self.kind_filter.currentData()))
-        self.model.modelReset.connect(self._update_count)
+        # Rows also come and go without a filter change: an edit takes a claim out of the filter once the person
+        # moves on, claims are added or deleted. The count follows whatever the view shows.
+        # (One signal per filter pass, not per removed range of rows: 10,000 claims filter in thousands of ranges.)
+        for signal in (self.proxy.filtered, self.proxy.modelReset, self.proxy.layoutChanged):
+            signal.connect(self._update_count)
+        self.model.layoutChanged.connect(self._keep_current_in_view)
 
     def set_scale(self, scale: VerdictScale) -> None:
         self.model.set_scale(scale)
@@ -131,7 +136,13 @@ class ClaimsTable(QWidget):
         if current is not None:
             self.select_claim(current, notify=False)
 
-    def _update_count(self) -> None:
+    def _keep_current_in_view(self) -> None:
+        """After a sort, also one that an edit caused: the selected claim may have moved far away."""
+        index = self.view.currentIndex()
+        if index.isValid():
+            self.view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _update_count(self, *_args) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(f"  {shown} of {total}" if shown != total else f"  {total} claims")
 

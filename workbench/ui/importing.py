@@ -5,6 +5,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from workbench.ui.session import disconnect_all
 from workbench.ui.workers import ServiceWorker
 
 
@@ -41,7 +42,20 @@ class Importer(QObject):
         self.session = session
         self.progress = progress
         self._queue: list[ServiceWorker] = []
+        self._closed = False
         progress.cancel.clicked.connect(self.cancel)
+
+    def close(self) -> None:
+        """Another workspace is opened: cancel, and let no late result, progress or message of this one's
+        imports reach the window (they arrive queued, after the switch)."""
+        self.cancel()
+        self._closed = True
+        self.progress.cancel.clicked.disconnect(self.cancel)
+        for signal in (self.imported, self.failed, self.message):
+            disconnect_all(signal)
+        self._queue.clear()
+        self.progress.hide()
+        self.deleteLater()
 
     def import_files(self, paths: list[Path]) -> None:
         for path in paths:
@@ -62,16 +76,20 @@ class Importer(QObject):
 
     def _start(self, worker: ServiceWorker, name: str) -> None:
         worker.name = name  # type: ignore[attr-defined]
-        worker.signals.progress.connect(lambda p, n=name: self._progress(n, p))
-        worker.signals.result.connect(self.imported.emit)
-        worker.signals.error.connect(self.failed.emit)
-        worker.signals.cancelled.connect(lambda n=name: self.message.emit(f"Import of {n} cancelled"))
-        worker.signals.finished.connect(lambda w=worker: self._finished(w))
+        # Every late signal goes through _live: after close() this importer says nothing more.
+        worker.signals.progress.connect(lambda p, n=name: self._live() and self._progress(n, p))
+        worker.signals.result.connect(lambda result: self._live() and self.imported.emit(result))
+        worker.signals.error.connect(lambda exc: self._live() and self.failed.emit(exc))
+        worker.signals.cancelled.connect(lambda n=name: self._live() and self.message.emit(f"Import of {n} cancelled"))
+        worker.signals.finished.connect(lambda w=worker: self._live() and self._finished(w))
         self._queue.append(worker)
         self.progress.label.setText(f"Importing {name}…")
         self.progress.bar.setValue(0)
         self.progress.show()
         self.session.runner.start_write(worker)
+
+    def _live(self) -> bool:
+        return not self._closed
 
     def _progress(self, name: str, step) -> None:
         self.progress.label.setText(f"{name}: {step.message}" if step.message else name)

@@ -1,6 +1,7 @@
-"""The workspace's articles: a list model over ArticleSummary records and a two-line delegate."""
+"""The workspace's articles: a list model over ArticleSummary records, a two-line delegate, and the list's own
+F2 (rename) and Del (delete) keys."""
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QListView, QStyledItemDelegate, QStyleOptionViewItem, QVBoxLayout,
                                QWidget)
@@ -26,6 +27,13 @@ class ArticlesModel(QAbstractListModel):
 
     def row_of(self, article_id: int) -> int | None:
         return next((i for i, a in enumerate(self._items) if a.id == article_id), None)
+
+    def summary(self, article_id: int | None) -> ArticleSummary | None:
+        row = self.row_of(article_id) if article_id is not None else None
+        return self._items[row] if row is not None else None
+
+    def ids(self) -> list[int]:
+        return [a.id for a in self._items]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._items)
@@ -87,18 +95,49 @@ class ArticleDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class LibraryView(QListView):
+    """F2 and Del act on the article only while this list has the focus. F2 is also the window's "Edit Claim
+    Text" and two active shortcuts on one key cancel each other out, so the list claims both keys before
+    any shortcut is looked at, and asks for the action itself."""
+
+    renameRequested = Signal()  # noqa: N815
+    deleteRequested = Signal()  # noqa: N815
+    _KEYS = {int(Qt.Key.Key_F2): "renameRequested", int(Qt.Key.Key_Delete): "deleteRequested"}
+    _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+    def _own_key(self, event) -> str | None:
+        if event.modifiers() not in self._PLAIN:
+            return None
+        return self._KEYS.get(int(event.key()))
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._own_key(event):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        signal = self._own_key(event)
+        if signal is None:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        getattr(self, signal).emit()
+
+
 class LibraryPanel(QWidget):
     articleChosen = Signal(int)  # noqa: N815
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ArticlesModel(self)
-        self.view = QListView()
+        self.view = LibraryView()
         self.view.setModel(self.model)
         self.view.setItemDelegate(ArticleDelegate(self.view))
         self.view.setFrameShape(QListView.Shape.NoFrame)
         self.view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.view.setUniformItemSizes(True)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # the window builds the menu
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 12, 0, 0)
@@ -123,6 +162,14 @@ class LibraryPanel(QWidget):
         self.view.selectionModel().blockSignals(not notify)
         self.view.setCurrentIndex(self.model.index(row))
         self.view.selectionModel().blockSignals(False)
+
+    def current_article_id(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.data(ArticleIdRole) if index.isValid() else None
+
+    def article_at(self, point) -> int | None:
+        index = self.view.indexAt(point)
+        return index.data(ArticleIdRole) if index.isValid() else None
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid():

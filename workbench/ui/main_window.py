@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QPalette, QUndoGroup
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
@@ -79,6 +79,9 @@ class MainWindow(QMainWindow):
         self.pane.text.customContextMenuRequested.connect(self._article_menu)
 
         self.library.articleChosen.connect(self.show_article)
+        self.library.view.renameRequested.connect(self.actions["rename_article"].trigger)
+        self.library.view.deleteRequested.connect(self.actions["delete_article"].trigger)
+        self.library.view.customContextMenuRequested.connect(self._library_menu)
         self.table.currentClaimChanged.connect(self._claim_from_table)
         self.table.selectionChanged.connect(self._enable)
         self.table.view.linkDropped.connect(self._link_on_claim)
@@ -92,11 +95,13 @@ class MainWindow(QMainWindow):
 
     # --- workspace -----------------------------------------------------------
     def bind(self, session) -> None:
-        old = self.session
+        if self.session is not None:
+            self._unbind()
         self.session = session
         self.undo_group.addStack(session.undo_stack)
         self.undo_group.setActiveStack(session.undo_stack)
         session.changed.connect(self.apply_changes)
+        session.revealed.connect(self.reveal)
         session.failed.connect(lambda exc: show_error(self, exc))
         session.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
         self.importer = Importer(session, self.progress, self)
@@ -110,13 +115,24 @@ class MainWindow(QMainWindow):
         self.setWindowFilePath(str(session.path))
         remember_workspace(session.path)
         self._fill_recent()
-        if old is not None:
-            self.undo_group.removeStack(old.undo_stack)
-            old.close()
         self.article_id = None
         articles = article_service.list_articles(session.db)
         self.library.set_articles(articles)
         self.show_article(articles[0].id if articles else None)
+
+    def _unbind(self) -> None:
+        """Close the open workspace so that nothing of it (a late import result, archive matches, a change
+        signal) reaches the window once the next one is bound."""
+        old = self.session
+        self.side.flush()  # what was typed goes to the workspace it was typed for
+        self.side.claim = None
+        if self.importer is not None:
+            self.importer.close()
+            self.importer = None
+        self.undo_group.removeStack(old.undo_stack)
+        old.close()
+        old.deleteLater()
+        self.session = None
 
     def open_workspace(self, path: Path) -> bool:
         from workbench.services.workspace import open_workspace
@@ -201,6 +217,9 @@ class MainWindow(QMainWindow):
 
     def apply_changes(self, changes) -> None:
         """Refresh only what a change touched; rebuild lists after structural edits."""
+        if changes.extra.get(article_service.LIBRARY):
+            self._library_changed(changes)
+            return
         if self.article_id is None:
             return
         db = self.session.db
@@ -227,6 +246,77 @@ class MainWindow(QMainWindow):
                 self.pane.text.set_claims(self.table.model.claims(), self.session.scale)
             self.side.refresh(changes)
         self._enable()
+
+    def _library_changed(self, changes) -> None:
+        """An article renamed, deleted or back: the list follows; a deleted article gives way to its neighbour."""
+        db = self.session.db
+        articles = article_service.list_articles(db)
+        ids = [a.id for a in articles]
+        if self.article_id in ids:
+            self.library.set_articles(articles, self.article_id)
+            if self.article_id in changes.article_ids:
+                self.pane.show_article(article_service.get_article(db, self.article_id), self.table.model.claims(),
+                                       self.session.scale)
+                self.pane.text.select_claim(self.current_claim_id())
+        else:
+            old = self.library.model.ids()
+            place = old.index(self.article_id) if self.article_id in old else 0
+            following = [i for i in old[place:] + old[:place][::-1] if i in ids]
+            self.library.set_articles(articles)
+            self.show_article(following[0] if following else (ids[0] if ids else None))
+        self._enable()
+
+    def reveal(self, changes) -> None:
+        """After an undo or redo: bring the article (and the claim) it changed into view."""
+        from workbench.ui.reveal import article_to_reveal, claim_to_reveal  # not needed at start-up
+
+        claim = claim_to_reveal(self.session.db, changes, self.article_id, self.current_claim_id())
+        article_id = claim.article_id if claim is not None else article_to_reveal(
+            changes, self.article_id, set(self.library.model.ids()))
+        if article_id is not None and article_id != self.article_id:
+            self.show_article(article_id)
+        if claim is not None and claim.id != self.current_claim_id():
+            self.select_claim(claim.id)
+
+    # --- articles in the library ---------------------------------------------
+    def _library_menu(self, point) -> None:
+        menu = self.library_menu(point)
+        menu.exec(self.library.view.viewport().mapToGlobal(point))
+        menu.deleteLater()
+
+    def library_menu(self, point):
+        """The library's context menu; it acts on the article it was opened on, which becomes the one shown."""
+        from PySide6.QtWidgets import QMenu
+
+        article_id = self.library.article_at(point)
+        if article_id is not None and article_id != self.article_id:
+            self.library.select(article_id)
+        menu = QMenu(self)
+        menu.addActions([self.actions["rename_article"], self.actions["delete_article"]])
+        menu.addSeparator()
+        menu.addActions([self.actions["import"], self.actions["paste_article"]])
+        return menu
+
+    def rename_article(self) -> None:
+        from workbench.ui.library_actions import ask_title
+
+        summary = self.library.model.summary(self.article_id)
+        if summary is None:
+            return
+        title = ask_title(self, summary.title)
+        if title is not None:
+            self.session.execute(cmd.RenameArticleCommand(self.session, summary.id, title))
+
+    def delete_article(self) -> None:
+        from workbench.ui.library_actions import confirm_delete
+
+        if self.article_id is None:
+            return
+        self.side.flush()  # text still being typed is saved first, so undo brings it back too
+        # Counted now, not from the list: a background import may have added overlaps, never claims, but be exact.
+        summary = next(a for a in article_service.list_articles(self.session.db) if a.id == self.article_id)
+        if confirm_delete(self, summary):
+            self.session.execute(cmd.DeleteArticleCommand(self.session, summary.id))
 
     # --- claim editing -------------------------------------------------------
     def add_claim(self) -> None:
@@ -296,6 +386,8 @@ class MainWindow(QMainWindow):
         a["merge"].setEnabled(len(self.table.view.selectionModel().selectedRows()) > 1)
         for key in ("print", "preview", "pdf", "html"):
             a[key].setEnabled(self.article_id is not None and printing_available())
+        for key in ("rename_article", "delete_article"):
+            a[key].setEnabled(self.article_id is not None)
 
     # --- import, links, search, report ---------------------------------------
     def choose_import(self) -> None:
@@ -349,6 +441,18 @@ class MainWindow(QMainWindow):
         if isinstance(result, Path):
             self.statusBar().showMessage(f"Saved the report to {result}", 8000)
 
+    def edit_settings(self) -> None:
+        from workbench.services.settings import organisation
+        from workbench.ui.settings_dialog import SettingsDialog
+
+        def submit(name: str) -> str | None:
+            refused: list[BaseException] = []
+            if self.session.execute(cmd.OrganisationCommand(self.session, name), on_error=refused.append):
+                return None
+            return str(refused[0]) if refused else ""
+
+        SettingsDialog(self, organisation(self.session.db), submit).exec()
+
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -363,7 +467,12 @@ class MainWindow(QMainWindow):
                           "Fact Workbench\n\nClaims, evidence, verdicts and verification reports in one workspace "
                           "file. Every change is saved as you make it.")
 
-    # --- window-level drops and closing -------------------------------------
+    # --- focus, window-level drops and closing -------------------------------
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.WindowActivate and self.session is not None:
+            self.side.recheck_archive()  # e.g. `workbench archive import` was run from a terminal meanwhile
+        return super().event(event)
+
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if files_from_mime(event.mimeData()) or link_from_mime(event.mimeData()):
             event.acceptProposedAction()

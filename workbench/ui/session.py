@@ -1,5 +1,6 @@
 """One open workspace: its connection, undo stack and workers; announces what each action changed."""
 
+import warnings
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -15,6 +16,7 @@ class Session(QObject):
     changed = Signal(object)  # Changes, after every action, undo and redo
     failed = Signal(object)  # an exception from an action the person asked for
     message = Signal(str)  # a short note for the status bar ("Verdict: False — saved")
+    revealed = Signal(object)  # Changes of an undo or redo, after changed: show where they happened
 
     def __init__(self, db, path: Path, parent: QObject | None = None) -> None:  # db: sqlite_utils.Database
         super().__init__(parent)
@@ -42,12 +44,24 @@ class Session(QObject):
         self.message.emit(f"{command.text()} — saved")
         return True
 
-    def notify(self, changes: Changes | None) -> None:
+    def notify(self, changes: Changes | None, reveal: bool = False) -> None:
         if changes is not None:
             self.changed.emit(changes)
+            if reveal:
+                self.revealed.emit(changes)
 
     def close(self) -> None:
+        """Stop the workers and let nothing of this workspace reach the window any more."""
+        for signal in (self.changed, self.failed, self.message, self.revealed):
+            disconnect_all(signal)
         self.runner.cancel_all()
         self.runner.wait()
         self.undo_stack.clear()
         self.db.close()
+
+
+def disconnect_all(signal) -> None:
+    """Disconnect every slot; PySide6 warns (not raises) when there was none."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        signal.disconnect()

@@ -70,6 +70,7 @@ class SidePanel(QScrollArea):
 
         # claim
         self.claim_heading = heading("Claim")
+        self.claim_heading.setWordWrap(True)  # "· ADDED BY HAND" must not widen the panel past the window
         self.text_edit = CommitTextEdit("The claim as it stands alone", 4)
         self.attribution = QLineEdit()
         self.attribution.setPlaceholderText("Speaker (blank: the article)")
@@ -149,6 +150,8 @@ class SidePanel(QScrollArea):
         self.session = session
         if self._form_built:
             self._fill_verdicts()
+        if self.archive is not None:
+            self.archive.close()  # its late answers belong to the workspace that was open
         self.archive = ArchiveLookup(session, self)
         self.archive.found.connect(self._archive_found)
         self.show_claim(None)
@@ -282,6 +285,11 @@ class SidePanel(QScrollArea):
         self.archive_box.hide()
         if self.archive is not None and self.archive.available:
             self.archive.lookup(claim)
+
+    def recheck_archive(self) -> None:
+        """The window regained focus: the archive may have been imported into from a terminal meanwhile."""
+        if self.archive is not None and self.session is not None:
+            self.archive.recheck(self.claim)
 
     def _archive_found(self, claim_id: int, matches) -> None:
         if self.claim is None or claim_id != self.claim.id:

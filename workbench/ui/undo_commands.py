@@ -7,9 +7,11 @@ QUndoStack then calls redo() on push, which we skip once.
 from PySide6.QtGui import QUndoCommand
 
 from workbench.domain import Evidence, OverlapState
+from workbench.services import articles as article_service
 from workbench.services import claims as claim_service
 from workbench.services import evidence as evidence_service
 from workbench.services import overlaps as overlap_service
+from workbench.services import settings as settings_service
 from workbench.services.changes import Changes
 from workbench.services.evidence import EvidenceInput
 
@@ -40,7 +42,7 @@ class ServiceCommand(QUndoCommand):
 
     def _guard(self, action, verb: str) -> None:
         try:
-            self.session.notify(action())
+            self.session.notify(action(), reveal=True)  # the window shows the article and claim undone
         except Exception as exc:  # noqa: BLE001 - e.g. the workspace changed underneath; tell the person
             self.session.failed.emit(exc)
         else:
@@ -165,6 +167,56 @@ class OverlapStateCommand(ServiceCommand):
 
     def undo_action(self) -> Changes:
         return overlap_service.undo_overlap_state(self.db, self.overlap_id, self.previous, self.done)
+
+
+class RenameArticleCommand(ServiceCommand):
+    def __init__(self, session, article_id: int, title: str) -> None:
+        super().__init__(session, "Rename Article")
+        self.article_id = article_id
+        self.title = title
+        self.old: str | None = None
+
+    def do(self) -> Changes:
+        if self.old is None:
+            self.old = article_service.get_article(self.db, self.article_id).title
+        return article_service.rename_article(self.db, self.article_id, self.title)
+
+    def undo_action(self) -> Changes:
+        return article_service.rename_article(self.db, self.article_id, self.old)
+
+
+class DeleteArticleCommand(ServiceCommand):
+    """Undo restores the article with its claims, evidence and overlaps (same ids, so the commands below it on
+    the stack still find their claims); redo deletes it again."""
+
+    def __init__(self, session, article_id: int) -> None:
+        super().__init__(session, "Delete Article")  # no title here: "&" in a menu text is a mnemonic
+        self.article_id = article_id
+        self.deleted = None  # services.articles.DeletedArticle
+
+    def do(self) -> Changes:
+        self.deleted, changes = article_service.delete_article(self.db, self.article_id)
+        return changes
+
+    def undo_action(self) -> Changes:
+        return article_service.restore_article(self.db, self.deleted)
+
+
+class OrganisationCommand(ServiceCommand):
+    def __init__(self, session, name: str) -> None:
+        super().__init__(session, "Change Organisation")
+        self.name = name
+        self.old: str | None = None
+
+    def do(self) -> Changes:
+        if self.old is None:
+            self.old = settings_service.organisation(self.db)
+        if self.name.strip() == self.old:
+            return Changes()  # nothing changed: no undo step
+        return settings_service.set_organisation(self.db, self.name)
+
+    def undo_action(self) -> Changes:
+        return settings_service.set_organisation(self.db, self.old)
 
 
 def input_of(evidence: Evidence) -> EvidenceInput:
