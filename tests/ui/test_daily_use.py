@@ -95,6 +95,23 @@ def test_an_empty_title_is_refused_with_a_clear_message(window, qtbot, monkeypat
     assert window.session.undo_stack.count() == 0
 
 
+def test_the_rename_dialog_explains_an_empty_title_and_keeps_asking(window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    typed, labels = iter(["   ", "Treaty talks resume"]), []
+
+    def type_and_accept(dialog):
+        labels.append(dialog.labelText())
+        dialog.setTextValue(next(typed))
+        return 1
+
+    monkeypatch.setattr(QInputDialog, "exec", type_and_accept)
+    window.actions["rename_article"].trigger()
+    assert labels[0] == "Title:"
+    assert labels[1].startswith("An article needs a title: type at least one word")
+    assert titles(window) == ["Treaty talks resume"]
+
+
 def test_the_delete_question_names_the_article_and_its_claims(window, qtbot, monkeypatch):
     asked = []
 

@@ -27,13 +27,9 @@ def archive_available() -> bool:
 
 
 def archive_version(db) -> tuple[int, int]:
-    """Changes with every change to the archive: each archive import appends one history row in its own
-    transaction (an import may only update rows in place, so the row count alone would not tell)."""
     from workbench.services import archive
-    from workbench.storage import history  # no service tells this yet; ask for archive.archive_version
 
-    imports = history.entries(db, "archive")
-    return (imports[-1].id if imports else 0, archive.archive_size(db))
+    return archive.archive_version(db)
 
 
 class _IndexCache:

@@ -4,19 +4,30 @@ start-up (QInputDialog and QMessageBox cost the binding time to set up)."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
-from workbench.domain import ArticleSummary
+from workbench.domain import ArticleSummary, InvalidInput
+from workbench.services.articles import clean_title
 
 
 def ask_title(parent: QWidget, current: str) -> str | None:
-    """The new title typed, or None when the person cancels."""
+    """The new title typed, or None when the person cancels.
+
+    A title the workspace would refuse (empty, too long) is explained and the dialog opens again with
+    what was typed, so nothing typed is lost."""
     dialog = QInputDialog(parent)
     dialog.setWindowTitle("Rename Article")
-    dialog.setLabelText("Title:")
     dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
     dialog.setTextValue(current)
     dialog.setOkButtonText("Rename")
     dialog.resize(max(dialog.width(), 480), dialog.height())
-    return dialog.textValue() if dialog.exec() else None
+    problem = ""
+    while True:
+        dialog.setLabelText(f"{problem}\n\nTitle:" if problem else "Title:")
+        if not dialog.exec():
+            return None
+        try:
+            return clean_title(dialog.textValue())
+        except InvalidInput as exc:
+            problem = str(exc)
 
 
 def delete_question(parent: QWidget, article: ArticleSummary) -> QMessageBox:
