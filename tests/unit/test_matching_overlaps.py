@@ -323,3 +323,23 @@ def test_negative_verbs_agree_with_not():
     agreed = OverlapScorer([(1, base.format("agreed to")), (2, base.format("was not ready for"))]).score(1, 2)
     assert rejected is not None and rejected.score >= SUGGEST_THRESHOLD
     assert agreed.score < rejected.score
+
+
+def test_role_claims_of_two_people_sharing_title_words_are_not_an_overlap():
+    # "X is Y" role claims are sentences, not Title-Case headlines: their capitals name different people.
+    text = ("In a closed-door briefing, U.N. Under-Secretary-General Jeffrey Feltman said the North was not ready. "
+            "In October, the president gave his blessing to an initiative by U.N. Secretary-General António "
+            "Guterres to try a diplomatic approach.")
+
+    def span(words: str) -> tuple[int, int]:
+        start = text.index(words)
+        return start, start + len(words)
+
+    claims = [
+        (1, "Jeffrey Feltman is U.N. Under-Secretary-General", *span("U.N. Under-Secretary-General Jeffrey Feltman"),
+         None),
+        (2, "The president gave his blessing to an initiative by U.N. Secretary-General António Guterres",
+         *span("the president gave his blessing to an initiative by U.N. Secretary-General António Guterres"), None),
+        (3, "António Guterres is U.N. Secretary-General", *span("U.N. Secretary-General António Guterres"), None),
+    ]
+    assert find_article_overlaps(text, claims) == []

@@ -3,8 +3,9 @@
 One unit per checkable proposition: the main clause; coordinated finite verbs ("relisted ...
 and imposed ..."); "while/though"-joined clauses; non-restrictive relative clauses ("Song Tao,
 who visited Pyongyang in November"); appositive roles of people ("Joel Wit, a senior fellow at
-..."). Speech verbs ("X said ...", "..., X told FP") make the reported clause the unit and X
-its attribution; "according to X" adds an outer level.
+..."); titles before a name ("Chinese envoy Song Tao", see titles.py). Speech verbs ("X said
+...", "..., X told FP") make the reported clause the unit and X its attribution; "according to
+X" adds an outer level.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from workbench.claims.attribution import (
     span_text,
     subject_of,
 )
+from workbench.claims.titles import clean_name, preposed_titles, role_key, role_text, title_key
 
 Token = Any
 _CONTRAST_MARKS = {"while", "whereas", "although", "though"}
@@ -80,9 +82,10 @@ def _name_phrase(noun: Token) -> str:
 class SentenceSplitter:
     """Builds the units of one sentence; `ctx` resolves speaker names and pronouns."""
 
-    def __init__(self, sent: Any, ctx: Context) -> None:
+    def __init__(self, sent: Any, ctx: Context, inside: list[bool] | None = None) -> None:
         self.sent = sent
         self.ctx = ctx
+        self.inside = inside  # per char of the paragraph: inside a quotation?
         self.units: list[Unit] = []
         self.speakers: list[str] = []
 
@@ -90,7 +93,20 @@ class SentenceSplitter:
         acc = according_to(self.sent)
         outer, drop = (acc[0], acc[1]) if acc else (None, set())
         self._clause(self.sent.root, outer, None, drop, None)
+        self._title_roles()
         return self.units
+
+    def _title_roles(self) -> None:
+        """"Chinese envoy Song Tao" -> "Song Tao is a Chinese envoy": once per person and title
+        in an article, and not inside quotes (there the speaker, not the article, says it)."""
+        for found in preposed_titles(self.sent):
+            start = found.name[0].idx
+            if self.inside is not None and start < len(self.inside) and self.inside[start]:
+                continue
+            written = span_text(found.name)
+            name = clean_name(written, self.ctx.see_person(written))
+            if self.ctx.new_role(role_key(name), title_key(found.text)):
+                self.units.append(Unit(found.tokens, None, role=True, role_text=role_text(name, found)))
 
     # -- speech -----------------------------------------------------------------------
     def _speaker(self, verb: Token) -> tuple[str | None, Token | None]:
@@ -170,6 +186,7 @@ class SentenceSplitter:
         toks = [t for t in verb.subtree if t.i != rel.i and not t.is_punct]
         name = self.ctx.see_person(span_text(phrase_tokens(noun)))
         rest = span_text([t for t in toks])
+        self.ctx.new_role(role_key(name), title_key(rest))
         self.units.append(Unit(toks, attr, role=True, role_text=f"{name} {rest}"))
         return True
 
@@ -188,9 +205,11 @@ class SentenceSplitter:
         if not name or not desc or name == desc:
             return False
         verb = "was" if desc.lower().startswith(("former", "the former", "a former")) else "is"
+        name = self.ctx.see_person(name)
+        self.ctx.new_role(role_key(name), title_key(desc))  # a later preposed title need not repeat it
         self.units.append(
             Unit(sorted(set(head_toks) | set(app_toks), key=lambda t: t.i), attr,
-                 role=True, role_text=f"{self.ctx.see_person(name)} {verb} {desc}")
+                 role=True, role_text=f"{name} {verb} {desc}")
         )
         return described
 

@@ -138,6 +138,16 @@ class Context:
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> longest full name
     last_speaker: str | None = None
     last_person: str | None = None
+    roles: dict[str, list[frozenset[str]]] = field(default_factory=dict)  # name -> role words
+
+    def new_role(self, who: str, words: frozenset[str]) -> bool:
+        """Record a role claim; False when the article already gave this person a role with
+        all these words ("Secretary Tillerson" after "U.S. Secretary of State Rex Tillerson")."""
+        known = self.roles.setdefault(who, [])
+        if any(words <= seen for seen in known):
+            return False
+        known.append(words)
+        return True
 
     def see_person(self, name: str) -> str:
         name = name.strip()

@@ -89,7 +89,7 @@ class _Paragraphs:
                 if ent.label_ == "PERSON":
                     self.ctx.see_person(ent.text)
             before_person = self.ctx.last_person
-            splitter = SentenceSplitter(sent, self.ctx)
+            splitter = SentenceSplitter(sent, self.ctx, inside)
             units = splitter.run()
             chars = [inside[i] for i in range(sent.start_char, sent.end_char)] or [False]
             quoted = sum(chars) * 2 >= len(chars) or chars[0]

@@ -14,6 +14,7 @@ from workbench.claims.attribution import (
     phrase_tokens,
     span_text,
 )
+from workbench.claims.plural import GROUP_NOUNS, antecedent
 from workbench.domain import ClaimKind
 
 _NUMBER_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -58,14 +59,26 @@ def _name_of(tok: Any, ctx: Context) -> str:
     return ctx.see_person(ent.text if ent is not None else tok.text)
 
 
+def _subject_before(tok: Any, sent: Any, ctx: Context) -> str | None:
+    """The nearest person named as a subject earlier in the same sentence."""
+    for prev in reversed(sent[: tok.i - sent.start]):
+        if prev.dep_ in ("nsubj", "nsubjpass") and _is_name(prev, ctx):
+            return _name_of(prev, ctx)
+    return None
+
+
 def _resolve(tok: Any, unit: Unit, sent: Any, ctx: Context) -> str | None:
     """The person "he"/"she"/"him"/"her" stands for, when the article makes it clear."""
     if tok.tag_ == "PRP$":
         return None
-    # The nearest person named as a subject earlier in the same sentence.
-    for prev in reversed(sent[: tok.i - sent.start]):
-        if prev.dep_ in ("nsubj", "nsubjpass") and _is_name(prev, ctx):
-            return _name_of(prev, ctx)
+    # "Chief Justice John Roberts swore him in": an object is never its own verb's subject.
+    if tok.dep_ in ("dobj", "dative") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and _is_name(c, ctx) for c in tok.head.children
+    ):
+        return None
+    name = _subject_before(tok, sent, ctx)
+    if name:
+        return name
     # Cataphora: "When he got back, Feltman said ..." - the sentence's subject person.
     if tok.i < sent.root.i:
         for later in sent[tok.i - sent.start + 1 :]:
@@ -75,6 +88,29 @@ def _resolve(tok: Any, unit: Unit, sent: Any, ctx: Context) -> str | None:
     if unit.speaker and unit.speaker[:1].isupper() and " (" not in unit.speaker:
         return unit.speaker
     return unit.extra.get("person")
+
+
+def _resolve_they(tok: Any, sent: Any, ctx: Context) -> str | None:
+    """The group "they" stands for (plural.antecedent), as written: "his North Korean
+    counterparts" -> "Rex Tillerson's North Korean counterparts". No answer when the phrase
+    holds another pronoun we cannot name ("their", "its")."""
+    phrase = antecedent(tok, sent)
+    if not phrase:
+        return None
+    parts: list[str] = []
+    for t in phrase:
+        word = t.text
+        if t.tag_ == "PRP$" or t.pos_ == "PRON":
+            name = _subject_before(t, sent, ctx) if t.lower_ in ("his", "her") else None
+            if not name:
+                return None
+            word = f"{name}'s"
+        parts.append(word + t.whitespace_)
+    text = "".join(parts).strip()
+    first = phrase[0]
+    if first.is_sent_start and (first.tag_ in ("DT", "PDT", "JJ", "CD") or first.lower_ in GROUP_NOUNS):
+        text = text[:1].lower() + text[1:]  # "The officials said ..." -> "... the officials"
+    return text
 
 
 def _resolve_it(tok: Any) -> str | None:
@@ -112,6 +148,8 @@ def claim_text(unit: Unit, sent: Any, ctx: Context) -> str:
                 word = name
         elif t.lower_ == "it" and t.i != sent.start:
             word = _resolve_it(t) or word
+        elif t.lower_ == "they" and t.tag_ == "PRP":
+            word = _resolve_they(t, sent, ctx) or word
         if t.text in QUOTE_CHARS:
             word = ""
         if prev is not None and (t.i != prev.i + 1 or prev.whitespace_):

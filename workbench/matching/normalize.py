@@ -146,12 +146,18 @@ def _word_kind(tok: str, initial: bool, headline: bool) -> str:
     return "cap" if initial else "name"
 
 
+_COPULAS = frozenset({"is", "are", "was", "were"})
+
+
 def _terms_from_tokens(raw: list[tuple[str, str, bool]], synonyms: bool = True) -> list[Term]:
     out: list[Term] = []
     words = [tok for kind, tok, _ in raw if kind == "word" and tok.lower() not in STOPWORDS]
     # Title Case or ALL CAPS headlines: capitals say nothing about names there
     lower = sum(1 for w in words if not w[0].isupper())
-    headline = len(words) >= 5 and lower <= len(words) // 10
+    # Title Case writes "Is"/"Was": a lower-case copula marks a sentence ("Jeffrey Feltman is U.N.
+    # Under-Secretary-General"), whose capitals do name things.
+    headline = len(words) >= 5 and lower <= len(words) // 10 and not any(
+        kind == "word" and tok in _COPULAS for kind, tok, _ in raw)
     i, n = 0, len(raw)
     while i < n:
         kind, tok, initial = raw[i]

@@ -116,7 +116,8 @@ def _name_run(run: str) -> tuple[tuple[str, ...], str]:
 def _is_headline(text: str) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) > 3]
     return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.8 * len(words) \
-        and not text.rstrip().endswith((".", "!", "?", '"', "”"))
+        and not text.rstrip().endswith((".", "!", "?", '"', "”")) \
+        and not re.search(r"\b(?:is|are|was|were)\b", text)  # Title Case writes "Is": this is a sentence
 
 
 def _claims(rows: Iterable[tuple], is_new: bool) -> list[_Doc]:

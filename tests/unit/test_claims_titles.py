@@ -1,0 +1,90 @@
+"""Titles placed before a name give role claims, like appositives do: "Chinese envoy Song Tao"."""
+
+import pytest
+
+from workbench.claims import extract_claims
+from workbench.domain import ClaimKind
+from workbench.text import parse_article_file
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    """(claim text, source words) of every role claim."""
+    return [(c.text, text[c.start : c.end]) for c in extract_claims(text) if c.kind == ClaimKind.ROLE]
+
+
+@pytest.mark.parametrize(
+    "text, claim, source",
+    [
+        ("U.N. Under-Secretary-General Jeffrey Feltman said the talks had failed.",
+         "Jeffrey Feltman is U.N. Under-Secretary-General", "U.N. Under-Secretary-General Jeffrey Feltman"),
+        ("North Korea has sent messages through intermediaries, including the Russians and Chinese envoy "
+         "Song Tao.", "Song Tao is a Chinese envoy", "Chinese envoy Song Tao"),
+        ("Secretary of State Rex Tillerson met Chinese officials in Beijing on Monday.",
+         "Rex Tillerson is Secretary of State", "Secretary of State Rex Tillerson"),
+        ("In the weeks before U.S. Secretary of State Rex Tillerson's call for talks, officials met in Oslo.",
+         "Rex Tillerson is U.S. Secretary of State", "U.S. Secretary of State Rex Tillerson"),
+        ("North Korea's foreign minister Ri Yong Ho invited Guterres to Pyongyang in September.",
+         "Ri Yong Ho is North Korea's foreign minister", "North Korea's foreign minister Ri Yong Ho"),
+        ("Ratner was an adviser to former Vice President Joe Biden in 2014.",
+         "Joe Biden is a former Vice President", "former Vice President Joe Biden"),
+        ("Sen. Rand Paul voted against the bill on Tuesday.", "Rand Paul is Senator", "Sen. Rand Paul"),
+        ("Energy Department official Maria Lopez resigned on Monday.",
+         "Maria Lopez is an Energy Department official", "Energy Department official Maria Lopez"),
+    ],
+)
+def test_preposed_title_gives_a_role_claim(text, claim, source):
+    assert (claim, source) in roles(text)
+    c = next(c for c in extract_claims(text) if c.text == claim)
+    assert c.attribution is None and c.checkworthiness == 0.4  # as appositive roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr. Smith and Dr. Jones met the mayor on Monday.",  # honorifics are not titles
+        "The late Senator John McCain voted against the bill in 2017.",  # no longer holds
+        "Then-Secretary of State Rex Tillerson flew to Seoul in 2017.",
+        "Trump praised his secretary of state Rex Tillerson on Monday.",  # whose? not named
+        '"Secretary Tillerson is doing a fine job," Wit said.',  # the speaker's words, not the article's
+    ],
+)
+def test_no_role_claim_without_a_clear_current_title(text):
+    assert roles(text) == []
+
+
+def test_an_address_list_gives_no_title_roles():
+    text = ("Mr. Speaker, Senator Barron, Representative Newton, members of the Legislature, "
+            "distinguished guests.")
+    assert not any("Barron is Senator" in t or "Newton is" in t for t, _ in roles(text))
+
+
+def test_the_same_role_is_claimed_once_per_article():
+    text = ("President Donald Trump signed the bill on Monday. President Trump flew to Ohio on Tuesday.\n\n"
+            "U.S. Secretary of State Rex Tillerson called for talks. Secretary Tillerson flew to Seoul.")
+    found = [t for t, _ in roles(text)]
+    assert found.count("Donald Trump is President") == 1
+    assert "Rex Tillerson is U.S. Secretary of State" in found
+    assert not any(t.startswith(("Trump is", "Tillerson is", "Rex Tillerson is Secretary")) for t in found)
+
+
+def test_an_appositive_role_is_not_repeated_by_a_later_title():
+    text = ("Joel Wit, a senior fellow at the institute, said the talks failed. "
+            "Senior fellow Joel Wit flew to Seoul in May.")
+    assert [t for t, _ in roles(text)] == ["Joel Wit is a senior fellow at the institute"]
+
+
+def test_seed_article_title_roles(seed_path):
+    text = parse_article_file(seed_path).text
+    found = dict(roles(text))
+    for claim, source in [
+        ("Rex Tillerson is U.S. Secretary of State", "U.S. Secretary of State Rex Tillerson"),
+        ("Donald Trump is President", "President Donald Trump"),
+        ("Jeffrey Feltman is U.N. Under-Secretary-General", "U.N. Under-Secretary-General Jeffrey Feltman"),
+        ("Song Tao is a Chinese envoy", "Chinese envoy Song Tao"),
+        ("António Guterres is U.N. Secretary-General", "U.N. Secretary-General António Guterres"),
+        ("Joe Biden is a former Vice President", "former Vice President Joe Biden"),
+    ]:
+        assert found.get(claim) == source
+    # "President Trump" and "Secretary Tillerson" (in a quote) later: no second role
+    assert sum(t.endswith("is President") for t in found) == 1
+    assert not any(t.startswith("Rex Tillerson is Secretary") for t in found)
