@@ -96,7 +96,7 @@ def test_roles_headers_and_alignment(models):
     text, verdict, worth = model.index(1, cm.TEXT), model.index(0, cm.VERDICT), model.index(0, cm.WORTH)
     for role in (Qt.ItemDataRole.ToolTipRole, int(Qt.ItemDataRole.ToolTipRole)):
         assert model.data(text, role) == "<p style='white-space:pre-wrap'>Claim 1 about budget</p>"  # as text
-        assert model.data(verdict, role) == DEFAULT_SCALE.get("false").definition
+        assert model.data(verdict, role) == f"<p style='white-space:pre-wrap'>{DEFAULT_SCALE.get('false').definition}</p>"
         assert model.data(worth, role) is None
     assert model.data(verdict, Qt.ItemDataRole.DecorationRole).name() == DEFAULT_SCALE.get("false").colour.lower()
     assert model.data(text, Qt.ItemDataRole.DecorationRole) is None

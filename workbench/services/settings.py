@@ -1,7 +1,12 @@
-"""Workspace settings: the verdict scale a newsroom uses and the organisation named in exports."""
+"""Workspace settings: the verdict scale a newsroom uses and the organisation named in exports.
+
+A verdict's key is what claims store: it never changes once given. Labels, colours, definitions, ratings and
+the order can be edited freely; a new verdict gets a key derived from its label (`new_key`)."""
 
 import json
 import re
+import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.domain import UNVERIFIED, InvalidInput, VerdictOption, VerdictScale
@@ -11,10 +16,16 @@ from workbench.storage import settings as settings_repo
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+MAX_LABEL = 60
+MAX_DEFINITION = 1000
 
 
 def verdict_scale(db: Database) -> VerdictScale:
     return settings_repo.verdict_scale(db)
+
+
+def valid_colour(colour: str) -> bool:
+    return bool(_COLOUR.match(colour or ""))
 
 
 def organisation(db: Database) -> str:
@@ -61,28 +72,127 @@ def read_scale_file(path: Path) -> VerdictScale:
     return VerdictScale(tuple(options))
 
 
-def set_verdict_scale(db: Database, scale: VerdictScale) -> Changes:
-    keys = scale.keys()
-    if len(set(keys)) != len(keys):
-        raise InvalidInput("Each verdict key may appear only once")
+@dataclass(frozen=True, slots=True)
+class ScaleProblem:
+    """Why a scale cannot be stored: the verdict (its place in the scale, or None for the whole scale), the field
+    at fault ("label", "colour", "definition", "rating", "key") and one line for a person."""
+
+    index: int | None
+    field: str
+    message: str
+
+
+def scale_problems(scale: VerdictScale) -> list[ScaleProblem]:
+    """Everything wrong with a scale, in order; empty when it can be stored. No workspace needed."""
+    problems: list[ScaleProblem] = []
+    labels: dict[str, int] = {}
+    keys: dict[str, int] = {}
+    for i, o in enumerate(scale.options):
+        label = (o.label or "").strip()
+        name = f"“{label}”" if label else f"Verdict {i + 1}"
+        if not label:
+            problems.append(ScaleProblem(i, "label", f"Verdict {i + 1} needs a label."))
+        elif len(label) > MAX_LABEL:
+            problems.append(ScaleProblem(i, "label", f"{name} is too long a label (at most {MAX_LABEL} characters)."))
+        elif label.casefold() in labels:
+            problems.append(ScaleProblem(i, "label", f"Two verdicts are labelled {name}: each label must be unique."))
+        else:
+            labels[label.casefold()] = i
+        if not _KEY.match(o.key or ""):
+            problems.append(ScaleProblem(i, "key", f"{name} has the key {o.key!r}; a key is lower-case letters, "
+                                                   "digits and dashes."))
+        elif o.key in keys:
+            problems.append(ScaleProblem(i, "key", f"The key {o.key!r} appears twice: each verdict needs its own."))
+        else:
+            keys[o.key] = i
+        if not _COLOUR.match(o.colour or ""):
+            problems.append(ScaleProblem(i, "colour", f"{name} has the colour “{o.colour}”; use #rrggbb, "
+                                                      "e.g. #2e7d32."))
+        definition = (o.definition or "").strip()
+        if not definition:
+            problems.append(ScaleProblem(i, "definition", f"{name} needs a definition: the report prints it "
+                                                          "for readers."))
+        elif len(definition) > MAX_DEFINITION:
+            problems.append(ScaleProblem(i, "definition", f"The definition of {name} is too long (at most "
+                                                          f"{MAX_DEFINITION} characters)."))
+        if o.rating is not None and (not isinstance(o.rating, int) or isinstance(o.rating, bool)):
+            problems.append(ScaleProblem(i, "rating", f"{name} has a rating that is not a whole number."))
     if UNVERIFIED not in keys:
-        raise InvalidInput(f"The scale must keep the {UNVERIFIED!r} verdict for claims not yet checked")
-    in_use = settings_repo.verdicts_in_use(db)
-    missing = sorted(in_use - set(keys))
-    if missing:
-        raise InvalidInput(f"Claims still carry verdicts the new scale drops: {', '.join(missing)}")
+        problems.append(ScaleProblem(None, "key", f"The scale must keep the {UNVERIFIED!r} verdict: every new "
+                                                  "claim starts with it."))
+    return problems
+
+
+def verdict_usage(db: Database) -> dict[str, int]:
+    """How many claims carry each verdict key (keys no claim carries are absent)."""
+    return settings_repo.verdict_usage(db)
+
+
+def new_key(label: str, taken) -> str:
+    """A key for a new verdict, derived from its label ("Half true" -> "half-true"), unique among `taken`."""
+    ascii_label = unicodedata.normalize("NFKD", label or "").encode("ascii", "ignore").decode("ascii")
+    base = re.sub(r"[^a-z0-9]+", "-", ascii_label.casefold()).strip("-")[:32].strip("-") or "verdict"
+    taken = set(taken)
+    key, number = base, 2
+    while key in taken:
+        key = f"{base}-{number}"
+        number += 1
+    return key
+
+
+def _scale_json(scale: VerdictScale) -> list[dict]:
+    return [{"key": o.key, "label": o.label, "colour": o.colour, "definition": o.definition, "rating": o.rating}
+            for o in scale.options]
+
+
+def _normalised(scale: VerdictScale) -> VerdictScale:
+    return VerdictScale(tuple(
+        VerdictOption(o.key, (o.label or "").strip(), (o.colour or "").strip(),
+                      (o.definition or "").strip(), o.rating)
+        for o in scale.options))
+
+
+def set_verdict_scale(db: Database, scale: VerdictScale) -> Changes:
+    """Replace the scale in one transaction with one history row (before and after in full). Refused, with
+    nothing changed, when the scale is invalid or drops a verdict that claims still carry. The same scale again
+    changes nothing and returns an empty Changes."""
+    scale = _normalised(scale)
+    problems = scale_problems(scale)
+    if problems:
+        raise InvalidInput(problems[0].message)
     before = settings_repo.verdict_scale(db)
     with db.atomic():
+        keys = scale.keys()
+        dropped = {key: n for key, n in verdict_usage(db).items() if key not in keys}
+        if dropped:
+            raise InvalidInput(_dropped_message(before, dropped))
+        if scale == before:
+            return Changes()
         settings_repo.put_verdict_scale(db, scale)
-        history.record(db, "settings", 0, "verdict_scale", {"keys": before.keys()}, {"keys": keys})
-    return Changes(settings=True)
+        history.record(db, "settings", 0, "verdict_scale", {"keys": before.keys(), "options": _scale_json(before)},
+                       {"keys": keys, "options": _scale_json(scale)})
+    return Changes(settings=True, extra={"verdict_scale": True})
+
+
+def _dropped_message(before: VerdictScale, dropped: dict[str, int]) -> str:
+    parts = []
+    for key, n in sorted(dropped.items()):
+        option = before.get(key)
+        parts.append(f"“{option.label if option else key}” ({n} claim{'s' if n != 1 else ''})")
+    return ("Claims still carry verdicts the new scale drops: " + ", ".join(parts)
+            + ". Give those claims another verdict first.")
 
 
 def update_settings(db: Database, organisation: str | None = None, scale: VerdictScale | None = None) -> Changes:
-    """One user action, one transaction: either every change lands or none does."""
+    """One user action, one transaction: either every change lands or none does. A value equal to the stored
+    one is left alone (no history row); the result says what changed (an empty Changes: nothing)."""
+    organisation_changed = scale_changed = False
     with db.atomic():
-        if organisation is not None:
+        if organisation is not None and organisation.strip() != settings_repo.organisation(db):
             set_organisation(db, organisation)
+            organisation_changed = True
         if scale is not None:
-            set_verdict_scale(db, scale)
-    return Changes(settings=organisation is not None or scale is not None)
+            scale_changed = set_verdict_scale(db, scale).settings
+    if not (organisation_changed or scale_changed):
+        return Changes()
+    return Changes(settings=True, extra={"verdict_scale": True} if scale_changed else {})

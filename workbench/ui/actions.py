@@ -120,7 +120,7 @@ def fill_verdict_menu(w, scale) -> None:
         else:
             keys = f"Ctrl+{number}" if number <= 9 else None
             number += 1
-        action = QAction(swatch(option.colour), option.label, w)
+        action = QAction(swatch(option.colour), option.label.replace("&", "&&"), w)  # text, not a mnemonic
         if keys:
             action.setShortcut(QKeySequence(keys))
         action.setStatusTip(option.definition)

@@ -149,7 +149,7 @@ class ClaimsModel(QAbstractTableModel):
                 return plain_tooltip(claim.text if column == TEXT else (claim.attribution or ""))
             if column == VERDICT:
                 option = self._scale.get(claim.verdict)
-                return option.definition if option else None
+                return plain_tooltip(option.definition) if option else None  # user text, never markup
             return None
         if role == _DECORATION:
             return self._colours.get(claim.verdict) if column == VERDICT else None

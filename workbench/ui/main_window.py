@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.importer.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.table.set_scale(session.scale)
         self.side.set_session(session)
-        fill_verdict_menu(self, session.scale)
+        self._fill_verdict_menu(session.scale)
         self.setWindowTitle(f"{session.path.name} — Fact Workbench")
         self.setWindowFilePath(str(session.path))
         remember_workspace(session.path)
@@ -217,6 +217,8 @@ class MainWindow(QMainWindow):
 
     def apply_changes(self, changes) -> None:
         """Refresh only what a change touched; rebuild lists after structural edits."""
+        if changes.settings and self._follow_scale():
+            return
         if changes.extra.get(article_service.LIBRARY):
             self._library_changed(changes)
             return
@@ -246,6 +248,34 @@ class MainWindow(QMainWindow):
                 self.pane.text.set_claims(self.table.model.claims(), self.session.scale)
             self.side.refresh(changes)
         self._enable()
+
+    def _follow_scale(self) -> bool:
+        """After a settings change, its undo or redo: when the verdict scale changed, every view that shows
+        verdicts follows it (table colours and labels, the verdict filter, the article's highlights, the side
+        panel's combo, the Verdict menu and its Ctrl+digit shortcuts). False when the scale is the same."""
+        from workbench.services.settings import verdict_scale
+
+        scale = verdict_scale(self.session.db)
+        if scale == self.session.scale:
+            return False
+        self.session.scale = scale
+        current = self.current_claim_id()
+        shown = self.table.verdict_filter.currentData()
+        self.table.set_scale(scale)  # clears the verdict filter: set again below if that verdict is still there
+        self._fill_verdict_menu(scale)
+        self.side.follow_scale()
+        if self.article_id is not None:
+            claims = claim_service.list_claims(self.session.db, self.article_id)
+            self.table.model.set_claims(claims)
+            self.pane.text.set_claims(claims, scale)
+        if shown is not None and (index := self.table.verdict_filter.findData(shown)) > 0:
+            self.table.verdict_filter.setCurrentIndex(index)
+        self.select_claim(current)
+        self._enable()
+        return True
+
+    def _fill_verdict_menu(self, scale) -> None:
+        fill_verdict_menu(self, scale)
 
     def _library_changed(self, changes) -> None:
         """An article renamed, deleted or back: the list follows; a deleted article gives way to its neighbour."""
@@ -442,16 +472,21 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Saved the report to {result}", 8000)
 
     def edit_settings(self) -> None:
-        from workbench.services.settings import organisation
+        from workbench.services import settings as settings_service
         from workbench.ui.settings_dialog import SettingsDialog
 
-        def submit(name: str) -> str | None:
+        self.side.flush()  # text still being typed is saved first
+        db = self.session.db
+
+        def submit(name: str, scale=None) -> str | None:
+            """One command, one transaction, one undo step for everything the dialog saves."""
             refused: list[BaseException] = []
-            if self.session.execute(cmd.OrganisationCommand(self.session, name), on_error=refused.append):
+            if self.session.execute(cmd.SettingsCommand(self.session, name, scale), on_error=refused.append):
                 return None
             return str(refused[0]) if refused else ""
 
-        SettingsDialog(self, organisation(self.session.db), submit).exec()
+        SettingsDialog(self, settings_service.organisation(db), submit, settings_service.verdict_scale(db),
+                       settings_service.verdict_usage(db)).exec()
 
     def show_shortcuts(self) -> None:
         from PySide6.QtWidgets import QMessageBox

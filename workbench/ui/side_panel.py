@@ -138,6 +138,11 @@ class SidePanel(QScrollArea):
         if self.session is not None:
             self._fill_verdicts()
 
+    def follow_scale(self) -> None:
+        """The session's scale changed: offer its verdicts (a form not built yet fills itself when built)."""
+        if self._form_built:
+            self._fill_verdicts()
+
     def _fill_verdicts(self) -> None:
         self.verdict.clear()
         for option in self.session.scale.options:
@@ -230,7 +235,8 @@ class SidePanel(QScrollArea):
     def set_verdict(self, key: str) -> None:
         if self.claim is not None and key != self.claim.verdict:
             option = self.session.scale.get(key)
-            self._update({"verdict": key}, f"Verdict: {option.label if option else key}")
+            label = (option.label if option else key).replace("&", "&&")  # the Undo menu item reads "&" as a mnemonic
+            self._update({"verdict": key}, f"Verdict: {label}")
 
     def _update(self, values: dict, text: str) -> None:
         if not self._claim_exists():

@@ -202,21 +202,29 @@ class DeleteArticleCommand(ServiceCommand):
         return article_service.restore_article(self.db, self.deleted)
 
 
-class OrganisationCommand(ServiceCommand):
-    def __init__(self, session, name: str) -> None:
-        super().__init__(session, "Change Organisation")
-        self.name = name
-        self.old: str | None = None
+class SettingsCommand(ServiceCommand):
+    """Workspace Settings: the organisation and/or the verdict scale, each call one transaction
+    (services.settings.update_settings); undo writes the old values back in one. None: not touched."""
+
+    def __init__(self, session, organisation: str | None = None, scale=None) -> None:
+        db = session.db
+        organisation_changed = organisation is not None and organisation.strip() != settings_service.organisation(db)
+        scale_changed = scale is not None and scale != settings_service.verdict_scale(db)
+        text = ("Change Workspace Settings" if organisation_changed and scale_changed
+                else "Change Verdict Scale" if scale_changed else "Change Organisation")
+        super().__init__(session, text)
+        self.new = (organisation, scale)
+        self.old: tuple | None = None
 
     def do(self) -> Changes:
+        organisation, scale = self.new
         if self.old is None:
-            self.old = settings_service.organisation(self.db)
-        if self.name.strip() == self.old:
-            return Changes()  # nothing changed: no undo step
-        return settings_service.set_organisation(self.db, self.name)
+            self.old = (settings_service.organisation(self.db) if organisation is not None else None,
+                        settings_service.verdict_scale(self.db) if scale is not None else None)
+        return settings_service.update_settings(self.db, organisation, scale)
 
     def undo_action(self) -> Changes:
-        return settings_service.set_organisation(self.db, self.old)
+        return settings_service.update_settings(self.db, *self.old)
 
 
 def input_of(evidence: Evidence) -> EvidenceInput:
