@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.claims.attribution import (
+    PERSONAL,
     QUOTE_CHARS,
     Context,
     according_to,
@@ -25,7 +26,20 @@ from workbench.claims.attribution import (
     span_text,
     subject_of,
 )
-from workbench.claims.titles import clean_name, preposed_titles, role_key, role_text, title_key
+from workbench.claims.plural import phrase_text
+from workbench.claims.speakers import is_body, no_single_person, pronoun_speaker
+from workbench.claims.titles import (
+    TITLE_WORDS,
+    PreposedTitle,
+    clean_name,
+    name_words,
+    past_mention,
+    preposed_titles,
+    role_key,
+    role_text,
+    title_key,
+    title_verb,
+)
 
 Token = Any
 _CONTRAST_MARKS = {"while", "whereas", "although", "though"}
@@ -71,6 +85,21 @@ def _comma_before(tok: Token) -> bool:
     return i >= 0 and tok.doc[i].text in (",", "\u2014", "\u2013", "(")
 
 
+def _address_list(sent: Any) -> bool:
+    """"Mr. Speaker, Senator Barron, members of the Legislature, ...": a verbless sentence made
+    of the people addressed, whose commas join names, not a name and its description ("And
+    special thanks to my partner, Lieutenant Governor Joe Kernan" is no address list)."""
+    root = sent.root
+    return root.pos_ not in ("VERB", "AUX") and (root.pos_ == "PROPN" or root.lower_ in TITLE_WORDS)
+
+
+def _mid_sentence(tokens: list[Token], text: str) -> str:
+    """A description read after "X is": "The company's chairman" -> "the company's chairman"."""
+    if tokens and tokens[0].is_sent_start and tokens[0].lower_ in ("the", "a", "an"):
+        return text[:1].lower() + text[1:]
+    return text
+
+
 def _name_phrase(noun: Token) -> str:
     """A person's or organisation's name as written, else the noun phrase."""
     for ent in noun.doc.ents:
@@ -88,6 +117,12 @@ class SentenceSplitter:
         self.inside = inside  # per char of the paragraph: inside a quotation?
         self.units: list[Unit] = []
         self.speakers: list[str] = []
+        self._found_titles: list[PreposedTitle] | None = None
+
+    def _titles(self) -> list[PreposedTitle]:
+        if self._found_titles is None:
+            self._found_titles = preposed_titles(self.sent)
+        return self._found_titles
 
     def run(self) -> list[Unit]:
         acc = according_to(self.sent)
@@ -99,27 +134,77 @@ class SentenceSplitter:
     def _title_roles(self) -> None:
         """"Chinese envoy Song Tao" -> "Song Tao is a Chinese envoy": once per person and title
         in an article, and not inside quotes (there the speaker, not the article, says it)."""
-        for found in preposed_titles(self.sent):
+        for found in self._titles():
             start = found.name[0].idx
             if self.inside is not None and start < len(self.inside) and self.inside[start]:
                 continue
             written = span_text(found.name)
             name = clean_name(written, self.ctx.see_person(written))
             if self.ctx.new_role(role_key(name), title_key(found.text)):
-                self.units.append(Unit(found.tokens, None, role=True, role_text=role_text(name, found)))
+                text = role_text(name, found, title_verb(found))
+                self.units.append(Unit(found.tokens, None, role=True, role_text=text))
 
     # -- speech -----------------------------------------------------------------------
     def _speaker(self, verb: Token) -> tuple[str | None, Token | None]:
         subj = subject_of(verb)
         if subj is None:
             return None, None
-        # "Dalton's mayor, Tom Baker, told ...": the person's name is the speaker.
-        for child in subj.children:
-            if child.dep_ == "appos" and _is_person(phrase_tokens(child)) and child.pos_ == "PROPN":
-                return self.ctx.normalise_speaker(phrase_tokens(child)), subj
+        named = self._named_subject(subj)
+        if named:
+            return named, subj
         quoted = any(t.text in QUOTE_CHARS for t in self.sent)
-        name = self.ctx.normalise_speaker(phrase_tokens(subj), quoted)
+        name = (
+            pronoun_speaker(subj, verb)
+            or self._person_before(subj, verb)
+            or self.ctx.normalise_speaker(phrase_tokens(subj), quoted)
+        )
+        if name and (no_single_person(subj) or name.lower() in PERSONAL):
+            self.ctx.unnamed.add(name)  # a later "he"/"she" is not them
+        if name and name != "it" and (is_body(subj) or subj.lower_ == "it"):
+            self.ctx.bodies.add(name)  # an "it" in what they say is them
         return name, subj
+
+    def _named_subject(self, subj: Token) -> str | None:
+        """The person's name when the subject describes one named person: "Dalton's mayor, Tom
+        Baker, told ...", "U.N. Under-Secretary-General Jeffrey Feltman said" (the description
+        is a role claim of its own); not when several people speak ("The ministry's spokesman,
+        John Smith, and the mayor ... said")."""
+        if any(c.dep_ == "conj" for c in subj.children):
+            return None
+        for child in subj.children:
+            if child.dep_ != "appos" or any(c.dep_ == "conj" for c in child.children):
+                continue
+            if _is_person(phrase_tokens(child)) and child.pos_ == "PROPN":
+                return self.ctx.normalise_speaker(phrase_tokens(child))
+        titled = next((f.name for f in self._titles() if f.name[-1].i == subj.i), None)
+        return self.ctx.normalise_speaker(titled) if titled else None
+
+    def _person_before(self, pron: Token, verb: Token) -> str | None:
+        """"When Senator McCain was cheerleading ..., he suggested": a "he"/"she" speaker is the
+        person named as a subject earlier in the same sentence (as text.py reads pronouns), but
+        never one inside what is said ('"Obama lied," he said')."""
+        if pron.lower_ not in PERSONAL:
+            return None
+        content = content_of(verb)
+        said = _subtree_ids(content) if content is not None else set()
+        # Only a clause the speech verb governs ("When X ..., he said", "X arrived and he said"):
+        # a name in another clause or in an earlier report is someone else as often as not.
+        governed = _subtree_ids(verb) - said
+        for tok in reversed(self.sent[: pron.i - self.sent.start]):
+            if tok.i not in governed or self._quoted(tok):
+                continue
+            if tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if tok.pos_ == "PROPN" and _is_person([tok]):
+                ent = next((e for e in self.sent.ents if e.start <= tok.i < e.end), None)
+                names = name_words(ent) if ent is not None else [tok]
+                return self.ctx.see_person(span_text(names)) if names else None
+            if tok.tag_ in ("NN", "NNP") and tok.lower_ in TITLE_WORDS:  # "When the president ran"
+                return phrase_text(phrase_tokens(tok))
+        return None
+
+    def _quoted(self, tok: Token) -> bool:
+        return self.inside is not None and tok.idx < len(self.inside) and self.inside[tok.idx]
 
     def _speech(self, verb: Token, attr: str | None, drop: set[int]) -> bool:
         """Handle "X said <content>"; False when `verb` reports nothing we can split off."""
@@ -191,20 +276,27 @@ class SentenceSplitter:
         return True
 
     def _role(self, noun: Token, appos: Token, attr: str | None) -> bool:
-        """Adds "X is Y"; True when the appositive was the description (drop it from the clause)."""
+        """Adds "X is Y"; True when the appositive was the description (drop it from the clause).
+        None in a verbless address list ("Mr. Speaker, Senator Barron, ...") or a list of
+        people ("the company's founder, John Smith and the mayor")."""
+        if _address_list(self.sent):
+            return False
         head_toks = phrase_tokens(noun)
         app_toks = [t for t in appos.subtree if not (t.is_punct and t.i in (appos.left_edge.i, appos.right_edge.i))]
-        app_toks = [t for t in app_toks if t.dep_ != "relcl" or True]
-        if not (_is_person(head_toks) or _is_person(app_toks)):
+        if any(t.dep_ == "conj" and t.head.i in (noun.i, appos.i) for t in head_toks + app_toks):
+            return False  # a list of people, not a description ("the founder, John Smith and ...")
+        head_person = _is_person(head_toks) or self._known_name(head_toks, app_toks)
+        if not (head_person or _is_person(app_toks) or self._known_name(app_toks, head_toks)):
             return False
         name_toks, desc_toks, described = head_toks, app_toks, True
-        if not _is_person(head_toks) or (noun.pos_ != "PROPN" and appos.pos_ == "PROPN"):
+        if not head_person or (noun.pos_ != "PROPN" and appos.pos_ == "PROPN"):
             name_toks, desc_toks, described = phrase_tokens(appos), head_toks, False
         name = span_text(name_toks)
-        desc = span_text(desc_toks).rstrip(" ,")
+        desc = _mid_sentence(desc_toks, span_text(desc_toks).rstrip(" ,"))
         if not name or not desc or name == desc:
             return False
-        verb = "was" if desc.lower().startswith(("former", "the former", "a former")) else "is"
+        former = desc.lower().startswith(("former", "the former", "a former"))
+        verb = "was" if former or past_mention(noun) else "is"
         name = self.ctx.see_person(name)
         self.ctx.new_role(role_key(name), title_key(desc))  # a later preposed title need not repeat it
         self.units.append(
@@ -212,6 +304,14 @@ class SentenceSplitter:
                  role=True, role_text=f"{name} {verb} {desc}")
         )
         return described
+
+    def _known_name(self, name: list[Token], desc: list[Token]) -> bool:
+        """A name the parser did not tag as a person but the article already gave in full
+        ("North Korea's negotiator, Choe," after "Choe Hon Sui"), described by a title word."""
+        words = [t for t in name if not t.is_punct]
+        return bool(words) and all(t.pos_ == "PROPN" for t in words) and (
+            words[-1].text in self.ctx.full_names and any(t.lower_ in TITLE_WORDS for t in desc)
+        )
 
     # -- clauses ------------------------------------------------------------------------
     def _subject_text(self, verb: Token) -> str | None:

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.claims.titles import title_word
+
 Token = Any  # spacy.tokens.Token
 
 _SPEECH_BASES = (
@@ -30,7 +32,6 @@ def _forms(base: str) -> set[str]:
 
 SPEECH_VERBS = frozenset(_IRREGULAR.union(*(_forms(b) for b in _SPEECH_BASES)))
 PERSONAL = {"he", "she", "him", "her"}
-PLURAL = {"they", "them"}
 QUOTE_CHARS = "\"\u201c\u201d"
 _DETACH = {"appos", "relcl", "punct", "cc"}
 
@@ -116,13 +117,16 @@ def according_to(sent: Any) -> tuple[str, set[int]] | None:
     return None
 
 
+_OBJECT_CASE = {"he": "him", "she": "her", "they": "them", "it": "it"}
+
+
 def combine(speaker: str | None, outer: str | None) -> str | None:
     """Two-level attribution: "North Koreans (according to those sources)"."""
     if not speaker:
         return outer
     if not outer or outer == speaker:
         return speaker
-    return f"{speaker} (according to {outer})"
+    return f"{speaker} (according to {_OBJECT_CASE.get(outer, outer)})"
 
 
 def levels(attribution: str | None) -> int:
@@ -131,14 +135,23 @@ def levels(attribution: str | None) -> int:
     return 2 if "(according to " in attribution else 1
 
 
+PERSON_REACH = 1  # person_age at most this: named in one of the two sentences before
+
+
 @dataclass
 class Context:
     """What the article has told us so far: names, the last speaker, the salient person."""
 
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> longest full name
+    ambiguous: set[str] = field(default_factory=set)  # surnames of two people ("Kennedy")
     last_speaker: str | None = None
     last_person: str | None = None
+    person_age: int = 0  # sentences read since last_person was the subject of one
+    speaker_age: int = 0  # sentences read since last_speaker spoke
     roles: dict[str, list[frozenset[str]]] = field(default_factory=dict)  # name -> role words
+    # Speakers a later "he"/"she" cannot be: groups, bodies, pronouns left as written.
+    unnamed: set[str] = field(default_factory=set)
+    bodies: set[str] = field(default_factory=set)  # singular organisations or places that spoke
 
     def new_role(self, who: str, words: frozenset[str]) -> bool:
         """Record a role claim; False when the article already gave this person a role with
@@ -157,24 +170,48 @@ class Context:
         if not parts:
             return name
         known = self.full_names.get(parts[-1])
-        if known and len(known.split()) > len(parts):
+        if known and len(known.split()) > len(parts) and parts[-1] not in self.ambiguous:
             return known
-        if len(parts) > 1:
-            # Surname for Western names, family name first for Korean/Chinese ones.
+        if len(parts) > 1 and all(w[:1].isupper() for w in parts):  # not "the Clinton"
+            # Surname for Western names, family name first for Korean/Chinese ones; never a title
+            # ("Senator McCain" must not make every later "Senator" McCain).
+            self._two_people(parts)
             self.full_names[parts[-1]] = name
-            self.full_names.setdefault(parts[0], name)
+            if not title_word(parts[0]):
+                self.full_names.setdefault(parts[0], name)
         return name
+
+    def _two_people(self, parts: list[str]) -> None:
+        """A surname two people share ("John Kennedy", "Ted Kennedy") is left as written: which
+        one a later "Kennedy" is, the article does not say."""
+        core = [w for w in parts if not title_word(w)]
+        known = self.full_names.get(parts[-1])
+        if len(core) < 2 or known is None:
+            return
+        other = [w for w in known.split() if not title_word(w)]
+        if len(other) >= 2 and core[0] != other[0]:
+            self.ambiguous.add(parts[-1])
 
     def normalise_speaker(self, tokens: list[Token], quoted: bool = True) -> str | None:
         if not tokens:
             return None
         text = span_text(tokens)
         low = text.lower()
-        if low in PERSONAL or low in PLURAL:
-            # "he said" after a quote is the last speaker; in narrative, the last person.
+        if low in PERSONAL:
+            # "he said" after a quote is the last speaker; in narrative, the last person. Never a
+            # group or an unnamed speaker ('"...," officials said. "...," he added.'): then, as
+            # when nobody is known, "he" stays as written (not the article's own claim).
+            if quoted and self.last_speaker in self.unnamed:
+                return low
+            speaker = self.last_speaker if self.last_speaker not in self.unnamed else None
+            # In narrative, a person named further back than two sentences is a guess (debates
+            # and speeches name many people between); after a quote, the last speaker is the news
+            # convention however far back ('"...," he added.').
+            person = self.last_person if self.person_age <= PERSON_REACH else None
             if quoted:
-                return self.last_speaker or self.last_person
-            return self.last_person or self.last_speaker
+                return speaker or person or low
+            recent = speaker if self.speaker_age <= PERSON_REACH else None
+            return person or recent or low
         if low in ("i", "we", "you", "it", "who"):
             return None
         ents = {t.ent_type_ for t in tokens if t.ent_type_}

@@ -97,14 +97,16 @@ class _Paragraphs:
             sent_p = (
                 self.scorer.factual.probability(features(sent)) if self.scorer is not None else 0.6
             )
+            self.ctx.speaker_age += 1
             if splitter.speakers:
-                self.ctx.last_speaker = splitter.speakers[0]
+                self.ctx.last_speaker, self.ctx.speaker_age = splitter.speakers[0], 0
             person = _sentence_person(sent, self.ctx)
             for unit in units:
                 unit.extra["person"] = before_person
                 unit.extra["sentence_p"] = sent_p
+            self.ctx.person_age += 1
             if person:
-                self.ctx.last_person = person
+                self.ctx.last_person, self.ctx.person_age = person, 0
         self._continue_quotes(per_sentence, doc.text)
         drafts = []
         for sent, units, _, _ in per_sentence:

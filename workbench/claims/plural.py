@@ -21,6 +21,9 @@ something that could be "they" too ("the local government's hands"), holds the p
 own phrase ("the three things they try to say") or comes back after the pronoun ("... they would
 get this back to the consumers"). Wrong is worse than none.
 
+The same rules name the speaker of "..., they said" (speaker_antecedent), with what is said left
+out of both candidates and rivals.
+
 Works on spaCy tokens but imports nothing from spaCy (duck-typed).
 """
 
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.claims.attribution import QUOTE_CHARS, phrase_tokens, quote_depths
+from workbench.claims.attribution import QUOTE_CHARS, content_of, phrase_tokens, quote_depths
 
 Token = Any
 
@@ -45,7 +48,8 @@ GROUP_NOUNS = frozenset(
     militants insurgents terrorists representatives spokesmen participants intermediaries
     detainees prisoners hostages victims survivors patients customers consumers investors
     shareholders owners businesses companies firms agencies banks insurers unions regulators
-    democrats republicans conservatives liberals britons""".split()
+    democrats republicans conservatives liberals britons inspectors monitors observers lawyers
+    attorneys witnesses engineers firefighters rescuers organizers organisers lobbyists donors""".split()
 )
 _NOT_PEOPLE = frozenset("states nations emirates islands philippines netherlands".split())
 _CORE = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"})
@@ -136,13 +140,26 @@ def _only_group(before: list[Token]) -> Token | None:
     return rivals[0] if len(rivals) == 1 and _group(rivals[0]) else None
 
 
-def _previous_sentence(sent: Any) -> Token | None:
+def _sentence_before(sent: Any, skip: frozenset[int]) -> list[Token]:
+    """The words of the sentence before (same paragraph), outside `skip`; sentences wholly in
+    `skip` (the speakers' own quoted words) are stepped over."""
+    end = sent.start
+    for _ in range(4):
+        if end == 0:
+            return []
+        prev = list(sent.doc[end - 1].sent)
+        words = [t for t in prev if t.i not in skip]
+        if any(not t.is_punct for t in words):
+            return words
+        end = prev[0].i
+    return []
+
+
+def _previous_sentence(sent: Any, skip: frozenset[int] = frozenset()) -> Token | None:
     """Rule 3: "The North Koreans will wait. They ..." - the one rival of the sentence before
     (same paragraph), when it is a group or the subject."""
-    if sent.start == 0:
-        return None
-    prev = list(sent.doc[sent.start - 1].sent)
-    if any(t.lower_ in _CHAIN for t in prev):
+    prev = _sentence_before(sent, skip)
+    if not prev or any(t.lower_ in _CHAIN for t in prev):
         return None
     rivals = [t for t in prev if _rival(t)]
     if len(rivals) != 1:
@@ -179,20 +196,22 @@ def _foreign_owner(tok: Token) -> bool:
     return False
 
 
-def _unclear(cand: Token, pron: Token) -> bool:
+def _unclear(cand: Token, pron: Token, skip: frozenset[int] = frozenset()) -> bool:
     """Anything between, around or in the candidate that makes the reference unclear."""
     if cand.ent_type_ in _NAME_ENTS or cand.i in _ancestors(pron):
         return True
     if _coordinated(cand) or _counted(cand) or _foreign_owner(cand) or not _same_voice(cand, pron):
         return True
     for tok in pron.doc[cand.i + 1 : pron.i]:
+        if tok.i in skip:
+            continue
         if _rival(tok) or tok.lower_ in _ANYONE or tok.lower_ in _NEW_VOICE or tok.lower_ in _CHAIN:
             return True
     # Principle C: "they would get this back to the consumers" - not the consumers.
     return any(t.i > pron.i and t.lower_ == cand.lower_ for t in pron.head.subtree)
 
 
-def _phrase(cand: Token) -> list[Token] | None:
+def phrase_of(cand: Token) -> list[Token] | None:
     """The candidate's words up to its head, plus an "of" phrase ("the people of Connecticut"):
     where any other following phrase attaches is the parser's guess ("a meeting with the rebels
     in Geneva" says nothing about rebels in Geneva)."""
@@ -203,16 +222,44 @@ def _phrase(cand: Token) -> list[Token] | None:
     return phrase if 0 < len(phrase) <= _MAX_PHRASE else None
 
 
-def antecedent(pron: Token, sent: Any) -> list[Token] | None:
-    """The words "they" stands for, or None when the article does not make it clear."""
+def antecedent(pron: Token, sent: Any, skip: frozenset[int] = frozenset()) -> list[Token] | None:
+    """The words "they" stands for, or None when the article does not make it clear. Tokens in
+    `skip` are neither candidates nor rivals (see speaker_antecedent)."""
     if pron.lower_ != "they" or pron.dep_ not in ("nsubj", "nsubjpass"):
         return None
-    before = list(sent.doc[sent.start : pron.i])
+    before = [t for t in sent.doc[sent.start : pron.i] if t.i not in skip]
     if any(t.lower_ in _CHAIN for t in before):
         return None
     cand = _by_subject(pron, before) or _only_group(before)
     if cand is None and not any(_plural(t) for t in before):
-        cand = _previous_sentence(sent)
-    if cand is None or _unclear(cand, pron):
+        cand = _previous_sentence(sent, skip)
+    if cand is None or _unclear(cand, pron, skip):
         return None
-    return _phrase(cand)
+    return phrase_of(cand)
+
+
+def speaker_antecedent(pron: Token, verb: Token) -> list[Token] | None:
+    """The group "they" stands for as the subject of the speech verb `verb` ("..., they said",
+    "They told reporters that ..."). As antecedent(), except that what they say is neither a
+    candidate nor a rival: "The North Koreans are confused, they said" tells nothing of who
+    "they" are, and the "we" of '"We will not go back," they said' is their own voice. So the
+    reported clause, and when "they" stands outside quotes every quoted word, is skipped; a
+    quotation running over sentences before it is stepped over to the sentence that introduced
+    the speakers. Unclear gives None (the caller keeps "they")."""
+    content = content_of(verb)
+    skip = {t.i for t in content.subtree} if content is not None else set()
+    quoted = _quoted(pron.doc)
+    if not quoted[pron.idx]:
+        skip |= {t.i for t in pron.doc if quoted[t.idx]}
+    return antecedent(pron, pron.sent, frozenset(skip))
+
+
+def phrase_text(phrase: list[Token], words: list[str] | None = None) -> str:
+    """The antecedent as it reads inside another sentence ("The officials said ..." -> "the
+    officials"); `words` replaces the tokens' own text (pronouns already named)."""
+    parts = words if words is not None else [t.text + t.whitespace_ for t in phrase]
+    text = "".join(parts).strip()
+    first = phrase[0]
+    if first.is_sent_start and (first.tag_ in ("DT", "PDT", "JJ", "CD") or first.lower_ in GROUP_NOUNS):
+        text = text[:1].lower() + text[1:]
+    return text

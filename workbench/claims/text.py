@@ -14,7 +14,8 @@ from workbench.claims.attribution import (
     phrase_tokens,
     span_text,
 )
-from workbench.claims.plural import GROUP_NOUNS, antecedent
+from workbench.claims.plural import antecedent, phrase_text
+from workbench.claims.speakers import could_be_it
 from workbench.domain import ClaimKind
 
 _NUMBER_ENTS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -54,16 +55,22 @@ def _is_name(tok: Any, ctx: Context) -> bool:
     return tok.pos_ == "PROPN" and (tok.ent_type_ == "PERSON" or tok.text in ctx.full_names)
 
 
-def _name_of(tok: Any, ctx: Context) -> str:
+def _name_of(tok: Any, ctx: Context, shown: set[int] | None = None) -> str:
+    """The person's fullest name in the article; the name as written when the claim itself shows
+    that mention ("Choe rejected talks when Choe went to Moscow", not "... when Choe Hon Sui")."""
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ == "PERSON"), None)
-    return ctx.see_person(ent.text if ent is not None else tok.text)
+    written = ent.text if ent is not None else tok.text
+    full = ctx.see_person(written)
+    if shown is not None and tok.i in shown:
+        return written[:-2] if written.endswith(("'s", "\u2019s")) else written
+    return full
 
 
-def _subject_before(tok: Any, sent: Any, ctx: Context) -> str | None:
+def _subject_before(tok: Any, sent: Any, ctx: Context, shown: set[int] | None = None) -> str | None:
     """The nearest person named as a subject earlier in the same sentence."""
     for prev in reversed(sent[: tok.i - sent.start]):
         if prev.dep_ in ("nsubj", "nsubjpass") and _is_name(prev, ctx):
-            return _name_of(prev, ctx)
+            return _name_of(prev, ctx, shown)
     return None
 
 
@@ -71,22 +78,27 @@ def _resolve(tok: Any, unit: Unit, sent: Any, ctx: Context) -> str | None:
     """The person "he"/"she"/"him"/"her" stands for, when the article makes it clear."""
     if tok.tag_ == "PRP$":
         return None
-    # "Chief Justice John Roberts swore him in": an object is never its own verb's subject.
+    # "Chief Justice John Roberts swore him in", "she paid him": an object is never its own
+    # verb's subject, named or a pronoun we are about to name.
     if tok.dep_ in ("dobj", "dative") and any(
-        c.dep_ in ("nsubj", "nsubjpass") and _is_name(c, ctx) for c in tok.head.children
+        c.dep_ in ("nsubj", "nsubjpass") and (_is_name(c, ctx) or c.lower_ in PERSONAL)
+        for c in tok.head.children
     ):
         return None
-    name = _subject_before(tok, sent, ctx)
+    shown = {t.i for t in unit.tokens}
+    name = _subject_before(tok, sent, ctx, shown)
     if name:
         return name
     # Cataphora: "When he got back, Feltman said ..." - the sentence's subject person.
     if tok.i < sent.root.i:
         for later in sent[tok.i - sent.start + 1 :]:
             if later.dep_ in ("nsubj", "nsubjpass") and _is_name(later, ctx):
-                return _name_of(later, ctx)
-    # Inside reported speech the pronoun is most often the speaker ("saying he was open").
-    if unit.speaker and unit.speaker[:1].isupper() and " (" not in unit.speaker:
-        return unit.speaker
+                return _name_of(later, ctx, shown)
+    # Inside reported speech the pronoun is most often the speaker ("saying he was open"), but
+    # never a group's ("Officials said he had fled" is not about the officials).
+    speaker = unit.speaker
+    if speaker and speaker[:1].isupper() and " (" not in speaker and speaker not in ctx.unnamed:
+        return speaker
     return unit.extra.get("person")
 
 
@@ -106,11 +118,7 @@ def _resolve_they(tok: Any, sent: Any, ctx: Context) -> str | None:
                 return None
             word = f"{name}'s"
         parts.append(word + t.whitespace_)
-    text = "".join(parts).strip()
-    first = phrase[0]
-    if first.is_sent_start and (first.tag_ in ("DT", "PDT", "JJ", "CD") or first.lower_ in GROUP_NOUNS):
-        text = text[:1].lower() + text[1:]  # "The officials said ..." -> "... the officials"
-    return text
+    return phrase_text(phrase, parts)
 
 
 def _resolve_it(tok: Any) -> str | None:
@@ -127,6 +135,28 @@ def _resolve_it(tok: Any) -> str | None:
     return span_text(phrase) if phrase and len(phrase) <= 6 else None
 
 
+_NOT_AGENT_VERBS = frozenset(
+    "is was be been being are were 's seems seemed appears appeared takes took remains remained "
+    "happens happened matters mattered means meant rains rained costs cost".split()
+)
+
+
+def _speaker_it(tok: Any, unit: Unit, toks: list[Any], ctx: Context) -> str | None:
+    """ "North Korea says, it got slapped with sanctions", "The ministry said it would close the
+    border": "it" as the acting subject of what a body says is that body. Not a copula or a
+    raising verb ("it was a mistake", "it seems", "it takes time": "it" is something else or
+    nothing), nor with another thing named before it in the claim."""
+    speaker = unit.speaker
+    if speaker not in ctx.bodies or tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "PRP":
+        return None
+    verb = tok.head
+    if verb.lower_ in _NOT_AGENT_VERBS or any(c.dep_ in ("ccomp", "csubj") for c in verb.children):
+        return None
+    if any(t.i < tok.i and could_be_it(t) for t in toks):
+        return None
+    return speaker
+
+
 def claim_text(unit: Unit, sent: Any, ctx: Context) -> str:
     if unit.role_text:
         return _tidy(unit.role_text)
@@ -138,28 +168,82 @@ def claim_text(unit: Unit, sent: Any, ctx: Context) -> str:
         toks.pop(0)
         while toks and toks[0].is_punct:
             toks.pop(0)
+    toks = _close_gaps(toks)
     parts: list[str] = []
     prev = None
     for t in toks:
         word = t.text
         if t.lower_ in PERSONAL and t.tag_ == "PRP":
-            name = _resolve(t, unit, sent, ctx)
-            if name:
-                word = name
+            word = _unless_named(_resolve(t, unit, sent, ctx), parts) or word
         elif t.lower_ == "it" and t.i != sent.start:
-            word = _resolve_it(t) or word
+            word = _resolve_it(t) or _speaker_it(t, unit, toks, ctx) or word
         elif t.lower_ == "they" and t.tag_ == "PRP":
-            word = _resolve_they(t, sent, ctx) or word
+            word = _unless_named(_resolve_they(t, sent, ctx), parts) or word
         if t.text in QUOTE_CHARS:
             word = ""
         if prev is not None and (t.i != prev.i + 1 or prev.whitespace_):
-            parts.append(" ")
+            parts.append(", " if _bracketed_gap(prev, t) else " ")
         parts.append(word)
         prev = t
     body = "".join(parts)
     if unit.subject and not any(t.dep_ in ("nsubj", "nsubjpass") for t in toks[:4]):
         body = f"{unit.subject} {body}"
     return _tidy(body)
+
+
+def _unless_named(name: str | None, parts: list[str]) -> str | None:
+    """The name for a pronoun, unless the claim already named them before it: "Choe rejected talks when
+    she went to Moscow" is self-contained; "... when Choe went" only repeats."""
+    if not name:
+        return None
+    last = name.split()[-1].removesuffix("'s").removesuffix("\u2019s")
+    return None if re.search(rf"\b{re.escape(last)}\b", "".join(parts)) else name
+
+
+_BRACKETS = {",", "\u2014", "\u2013"}
+
+
+def _close_gaps(toks: list[Any]) -> list[Any]:
+    """Drop the commas or dashes left between a subject and its verb by a part split off
+    ("Tom Baker, the mayor, met ..." -> "Tom Baker met ...", not "Tom Baker, met ...")."""
+    drop: set[int] = set()
+    for k in range(1, len(toks) - 1):
+        run = k
+        while run + 1 < len(toks) and toks[run + 1].text in _BRACKETS and toks[run + 1].text == toks[k].text:
+            run += 1
+        if toks[k].text not in _BRACKETS or run + 1 >= len(toks):
+            continue
+        before, after = toks[k - 1], toks[run + 1]
+        gap = after.i - before.i != run - k + 2  # something was split off in between
+        if gap and _subject_of(before, after):
+            drop |= {t.i for t in toks[k : run + 1]}
+    return [t for t in toks if t.i not in drop]
+
+
+def _bracketed_gap(prev: Any, nxt: Any) -> bool:
+    """Did a part set off by commas go from between these words ("Instead of talks, North Korea
+    says, it got ...")? Then one comma stays, unless it separated a subject from its verb."""
+    doc = prev.doc
+    if nxt.i - prev.i < 3 or prev.is_punct or nxt.is_punct:
+        return False
+    gap = doc[prev.i + 1 : nxt.i]
+    if gap[0].text != "," or gap[-1].text != "," or sum(t.text == "," for t in gap) != 2:
+        return False
+    return not _subject_of(prev, nxt)
+
+
+def _subject_of(noun: Any, verb: Any) -> bool:
+    """Is `noun` (or the phrase it ends) the subject of `verb`?"""
+    if verb.dep_ in ("aux", "auxpass", "neg", "advmod"):  # "..., had resigned", "..., also met"
+        verb = verb.head
+    tok = noun
+    for _ in range(12):  # up through the subject's own modifiers ("the decision that I made")
+        if tok.dep_ in ("nsubj", "nsubjpass", "csubj") and tok.head.i == verb.i:
+            return True
+        if tok.head.i == tok.i or tok.head.i == verb.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _tidy(text: str) -> str:

@@ -16,6 +16,7 @@ Works on spaCy tokens but imports nothing from spaCy (duck-typed).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -198,19 +199,19 @@ def _title_text(tokens: list[Token]) -> str:
     return "".join(parts).strip()
 
 
-def _title_word(word: str) -> bool:
+def title_word(word: str) -> bool:
     low = word.lower()
     return low in TITLE_WORDS or low.rstrip("s") in TITLE_WORDS or low in ABBREVIATIONS or low in _HONORIFICS
 
 
-def _name_tokens(ent: Any) -> list[Token]:
+def name_words(ent: Any) -> list[Token]:
     """The name's words: NER sometimes swallows the title ("Secretary Tillerson") and the
     possessive ("Rex Tillerson's"). Empty when it is no person's name ("Chief Petty Officers")."""
     toks = [t for t in ent if t.tag_ != "POS" and t.text not in ("'s", "\u2019s")]
-    while len(toks) > 1 and _title_word(toks[0].text):
+    while len(toks) > 1 and title_word(toks[0].text):
         toks = toks[1:]
     ok = all(
-        t.pos_ == "PROPN" and t.text[:1].isupper() and not _title_word(t.text) and t.lower_ not in _NOT_NAMES
+        t.pos_ == "PROPN" and t.text[:1].isupper() and not title_word(t.text) and t.lower_ not in _NOT_NAMES
         for t in toks
     )
     return toks if ok else []
@@ -220,7 +221,7 @@ def clean_name(written: str, known: str) -> str:
     """The article's fullest form of the name (Context.see_person), unless that form is not a
     bare name ("Senator Green", "House Majority Leader Longhurst and ... Townsend")."""
     words = known.split()
-    if written.split()[-1:] != words[-1:] or not all(w[:1].isupper() and not _title_word(w) for w in words):
+    if written.split()[-1:] != words[-1:] or not all(w[:1].isupper() and not title_word(w) for w in words):
         return written
     return known
 
@@ -235,22 +236,75 @@ def preposed_titles(sent: Any) -> list[PreposedTitle]:
     for ent in sent.ents:
         if ent.label_ != "PERSON":
             continue
-        name = _name_tokens(ent)
+        name = name_words(ent)
         if not name or name[0].i - 1 <= floor:
             continue
         first = name[0].i
-        found = _head_end(doc, first - 1, floor)
+        comma = doc[first - 1].text == "," and first - 2 > floor
+        found = _head_end(doc, first - 2 if comma else first - 1, floor)
         if found is None:
             continue
         head, end = found
         start = _title_start(doc, head, floor)
         if start is None or end - start + 1 > _MAX_TITLE:
             continue
+        if comma and not _comma_title(doc, start, name, sent):
+            continue
         title = list(doc[start : end + 1])
         if any(t.lower_ in _BLOCKERS for t in title):  # "ex-President", "then-Secretary"
             continue
         out.append(PreposedTitle(title, name, _title_text(title)))
     return out
+
+
+# Words after which a clause may open with its subject: "... after North Korea's foreign
+# minister, Ri Yong Ho invited ...". At a sentence's start the prepositions among them open a
+# phrase instead ("After the president, Biden spoke"), so there they do not count.
+_CLAUSE_OPENERS = frozenset(
+    "when while because although though if once that whereas after before since until".split()
+)
+_PREPOSITIONS = frozenset("after before since until".split())
+
+
+def _comma_title(doc: Any, start: int, name: list[Token], sent: Any) -> bool:
+    """A title set off by a comma the parser did not read as an appositive: "North Korea's
+    foreign minister, Ri Yong Ho invited Guterres ...". Only when the title has a named owner or
+    an article, opens a clause (sentence start, after an introductory phrase or a subordinating
+    word: not after a verb or a preposition, which make it an object - "Speaking to the
+    president, Biden said"), and the name is the subject of the verb right after it (not a
+    list - "the mayor, Tom Baker and ...", nor a parenthetical "..., Baker said,")."""
+    title = doc[start : name[0].i - 1]
+    lead = start
+    if start - 1 >= sent.start and doc[start - 1].lower_ in ("the", "a", "an"):
+        lead = start - 1
+    elif not any(t.tag_ == "POS" for t in title):
+        return False
+    return _opens_clause(doc, lead, sent) and _subject_name(doc, name)
+
+
+def _opens_clause(doc: Any, lead: int, sent: Any) -> bool:
+    if lead == sent.start:
+        return True
+    left = doc[lead - 1]
+    if left.lower_ in _CLAUSE_OPENERS:
+        return left.i > sent.start or left.lower_ not in _PREPOSITIONS
+    if left.text != ",":  # an introductory phrase: "In September, ..."
+        return False
+    intro = doc[sent.start : lead - 1]
+    return 0 < len(intro) <= 6 and not any(
+        t.pos_ in ("VERB", "AUX") or t.text == "," or t.ent_type_ == "PERSON" for t in intro
+    )
+
+
+def _subject_name(doc: Any, name: list[Token]) -> bool:
+    """Is the name the subject of the verb that follows it at once?"""
+    after = name[-1].i + 1
+    if after >= len(doc) or doc[after].pos_ not in ("VERB", "AUX"):
+        return False
+    verb = doc[after]
+    if after + 1 < len(doc) and doc[after + 1].is_punct:  # "..., Baker said." / "..., Baker said,"
+        return False
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i in (verb.i, verb.head.i) for t in name)
 
 
 def _article(title: str, head: Token) -> str:
@@ -268,11 +322,58 @@ def _article(title: str, head: Token) -> str:
     return "an " if first[0].lower() in "aeio" else "a "
 
 
-def role_text(name: str, title: PreposedTitle) -> str:
-    """"Song Tao is a Chinese envoy"."""
+def role_text(name: str, title: PreposedTitle, verb: str = "is") -> str:
+    """"Song Tao is a Chinese envoy"; `verb` "was" for a past mention (past_mention)."""
     heads = [t for t in title.title if t.lower_ in TITLE_WORDS or t.lower_ in ABBREVIATIONS]
     head = heads[-1] if heads else title.title[-1]
-    return f"{name} is {_article(title.text, head)}{title.text}"
+    return f"{name} {verb} {_article(title.text, head)}{title.text}"
+
+
+def title_verb(found: PreposedTitle) -> str:
+    """"was" for a past mention, "is" otherwise; a title already placed in time ("former Vice
+    President Joe Biden") says "is" ("is a former Vice President", not "was a former ...")."""
+    if found.text.split()[0].lower() in _TIME_MODIFIERS:
+        return "is"
+    return "was" if past_mention(found.name[-1]) else "is"
+
+
+_YEAR = re.compile(r"^(1[0-9]|20)[0-9]{2}s?$")  # "1998", "1990s"
+_HAVE = frozenset({"has", "have", "'ve", "\u2019ve"})
+
+
+def past_mention(name: Token) -> bool:
+    """Is the person named in a past event dated to a year or "... ago" ("In 1998, Governor Tom
+    Carper signed ...", "given by Governor Ebe Tunnell some 98 years ago")? Then the title held
+    then, not necessarily now: the role reads "was". Needs both a past verb governing the name
+    (not a present perfect: "has led since 1998" still holds) and the date in that verb's own
+    clause ("Governor Ruth Minner, who took office in 2001, signs ..." stays "is"); a month or
+    weekday alone ("on Monday", "in September") is news of now and keeps "is"."""
+    verb = _clause_verb(name)
+    if verb is None or not _past(verb):
+        return False
+    return any(_past_date(t) and getattr(_clause_verb(t), "i", -1) == verb.i for t in verb.subtree)
+
+
+def _past_date(tok: Token) -> bool:
+    return tok.lower_ == "ago" or (tok.ent_type_ == "DATE" and _YEAR.match(tok.text) is not None)
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The nearest verb above `tok` (itself excluded)."""
+    for _ in range(10):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
+def _past(verb: Token) -> bool:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in _HAVE for a in aux):
+        return False
+    return verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in aux) or (verb.tag_ == "VBN" and not aux)
 
 
 def role_key(name: str) -> str:
