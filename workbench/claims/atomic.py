@@ -62,6 +62,14 @@ def _subtree_ids(tok: Token) -> set[int]:
     return {t.i for t in tok.subtree}
 
 
+def _tag_ids(verb: Token) -> set[int]:
+    """A closing "X said": the verb, its subject and the comma and full stop around them."""
+    subj = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))
+    ids = _subtree_ids(subj) | {verb.i, subj.left_edge.i - 1}
+    ids |= {c.i for c in verb.children if c.is_punct and c.i > verb.i}
+    return ids
+
+
 def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
@@ -203,6 +211,26 @@ class SentenceSplitter:
                 return phrase_text(phrase_tokens(tok))
         return None
 
+    def _trailing_tag(self, verb: Token, head: Token) -> bool:
+        """"..., when an auditor flagged payments, Superintendent Angela Price said.": a closing
+        "X said" the parser hung on the clause as an adverbial is a parenthetical speech verb
+        too, when a comma sets it off, it has its own subject and nothing else (no "as", no
+        object) and it ends the sentence."""
+        if verb.dep_ != "advcl" or verb.i < head.i or not _has_subject(verb):
+            return False
+        subj = next(c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl"))
+        if any(c.dep_ not in ("nsubj", "punct", "advmod") for c in verb.children):
+            return False
+        if any(c.dep_ == "advmod" and c.i > subj.left_edge.i for c in verb.children):
+            return False  # "..., X said yesterday" is fine as parataxis; keep this rule narrow
+        before = subj.left_edge.i - 1
+        if before < self.sent.start or self.sent.doc[before].text != ",":
+            return False
+        if verb.i != subj.right_edge.i + 1:
+            return False
+        rest = self.sent.doc[verb.i + 1 : self.sent.end]
+        return all(t.is_punct for t in rest)
+
     def _quoted(self, tok: Token) -> bool:
         return self.inside is not None and tok.idx < len(self.inside) and self.inside[tok.idx]
 
@@ -327,12 +355,17 @@ class SentenceSplitter:
         removed: set[int] = set(drop)
         # A parenthetical speech verb ("North Korea says," / "he added,") names the speaker.
         for child in head.children:
-            if child.dep_ == "parataxis" and is_speech_verb(child) and content_of(child) is None:
+            if (
+                child.dep_ == "parataxis" or self._trailing_tag(child, head)
+            ) and is_speech_verb(child) and content_of(child) is None:
                 name, _ = self._speaker(child)
                 if name:
                     self.speakers.append(name)
                     attr, speaker = combine(name, attr), name
-                removed |= _subtree_ids(child)
+                # A trailing tag loses only its own words: a clause the parser hung on it
+                # (", when an auditor flagged ...") stays in the claim.
+                tag = self._trailing_tag(child, head)
+                removed |= _tag_ids(child) if tag else _subtree_ids(child)
         deferred: list[tuple[Token, str | None]] = []
         for tok in head.subtree:
             if tok.i in removed or tok is head:

@@ -145,7 +145,7 @@ class _Paragraphs:
         if span is None:
             return None
         start, end = span
-        text = claim_text(unit, sent, self.ctx)
+        text = claim_text(unit, sent, self.ctx, inside)
         if not text:
             return None
         quoted = sum(inside[start:end]) * 2 >= (end - start)
@@ -192,13 +192,15 @@ def iter_extract(
     runner = _Paragraphs(text)
     drafts: list[ClaimDraft] = []
     yield Progress(0, total, "Reading the article")
+    # Each paragraph is parsed from its first sentence: a dateline before it is not text.
     docs = parse_blocks(
-        (text[p.start : p.end], [(s - p.start, e - p.start) for s, e in sents]) for p, sents in blocks
+        (text[sents[0][0] : p.end], [(s - sents[0][0], e - sents[0][0]) for s, e in sents])
+        for p, sents in blocks
     )
-    for done, ((para, _), doc) in enumerate(zip(blocks, docs), start=1):
+    for done, ((_, sents), doc) in enumerate(zip(blocks, docs), start=1):
         if cancel is not None and cancel.is_set():
             raise Cancelled("Claim extraction cancelled")
-        drafts.extend(runner.paragraph(doc, para.start))
+        drafts.extend(runner.paragraph(doc, sents[0][0]))
         if done % CHUNK == 0 or done == total:
             yield Progress(done, total, f"Extracted claims from {done} of {total} paragraphs")
     seen: set[tuple[int, int, str]] = set()

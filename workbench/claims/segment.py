@@ -47,6 +47,16 @@ _DATELINE = re.compile(
     r"[\s,|\-\u2013\u2014]*(\d{1,2}:\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*([A-Z]{2,4})?)?\s*$",
     re.I,
 )
+# A dateline opening a story's first paragraph: "LONDON (Reuters) - ", "SPRINGFIELD, Ill. (AP) —",
+# "BEIJING, Nov. 21 (Reuters) - ", "RIVERTON - ". Place names in capitals, then an optional
+# state or country, date and agency, then a dash.
+_DATELINE_LEAD = re.compile(
+    r"[A-Z][A-Z'\-]+\.?(?:\s+[A-Z][A-Z'\-]*\.?){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
+    r"(?:,?\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2})?"
+    r"(?:\s*\([A-Za-z][A-Za-z .&/-]{0,30}\))?"
+    r"\s*(?:-{1,2}|\u2013|\u2014)\s+(?=[\"'\u201c\u2018]?[A-Z0-9])"
+)
 _CREDIT = re.compile(
     r"(contributed (reporting )?to this (report|article|story)|additional reporting by"
     r"|^\s*(editing|edited|reporting|writing) by\b|^\s*copyright\b|^\s*\u00a9|all rights reserved"
@@ -143,6 +153,15 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     return out
 
 
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the sentence starts when text[start:end] opens with a dateline ("LONDON (Reuters) -
+    Oil prices rose ..."): the dateline is furniture, not part of the first claim."""
+    m = _DATELINE_LEAD.match(text, start, end)
+    if not m or sum(c.isupper() for c in m.group(0)[:4]) < 3:
+        return start
+    return m.end()
+
+
 def _line_blocks(text: str, para: Paragraph) -> list[tuple[int, int]]:
     """Runs of consecutive lines inside a paragraph, with furniture lines left out."""
     blocks: list[tuple[int, int]] = []
@@ -166,9 +185,12 @@ def split_text(text: str) -> list[tuple[Paragraph, list[tuple[int, int]]]]:
     """Paragraphs that are not page furniture, each with its sentence spans (absolute)."""
     out = []
     for para in paragraphs(text):
+        blocks = _line_blocks(text, para)
+        if blocks and blocks[0][0] == para.start:
+            blocks[0] = (dateline_end(text, *blocks[0]), blocks[0][1])
         sents = [
             span
-            for bs, be in _line_blocks(text, para)
+            for bs, be in blocks
             for span in sentence_spans(text, bs, be)
             if not is_furniture(text[span[0] : span[1]])
         ]

@@ -74,7 +74,7 @@ def _subject_before(tok: Any, sent: Any, ctx: Context, shown: set[int] | None = 
     return None
 
 
-def _resolve(tok: Any, unit: Unit, sent: Any, ctx: Context) -> str | None:
+def _resolve(tok: Any, unit: Unit, sent: Any, ctx: Context, quoted: bool = False) -> str | None:
     """The person "he"/"she"/"him"/"her" stands for, when the article makes it clear."""
     if tok.tag_ == "PRP$":
         return None
@@ -97,6 +97,8 @@ def _resolve(tok: Any, unit: Unit, sent: Any, ctx: Context) -> str | None:
     # Inside reported speech the pronoun is most often the speaker ("saying he was open"), but
     # never a group's ("Officials said he had fled" is not about the officials).
     speaker = unit.speaker
+    if quoted:  # the speaker's own words: "he" is someone else, whom we cannot tell
+        return None
     if speaker and speaker[:1].isupper() and " (" not in speaker and speaker not in ctx.unnamed:
         return speaker
     return unit.extra.get("person")
@@ -157,7 +159,9 @@ def _speaker_it(tok: Any, unit: Unit, toks: list[Any], ctx: Context) -> str | No
     return speaker
 
 
-def claim_text(unit: Unit, sent: Any, ctx: Context) -> str:
+def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = None) -> str:
+    """`inside` (quote_depths of the paragraph doc) marks quoted words: a "he" in a direct quote
+    is never its speaker, who would say "I" ('"Every dollar he took ...," Wright said')."""
     if unit.role_text:
         return _tidy(unit.role_text)
     toks = _words(unit)
@@ -174,7 +178,8 @@ def claim_text(unit: Unit, sent: Any, ctx: Context) -> str:
     for t in toks:
         word = t.text
         if t.lower_ in PERSONAL and t.tag_ == "PRP":
-            word = _unless_named(_resolve(t, unit, sent, ctx), parts) or word
+            quoted = inside is not None and t.idx < len(inside) and inside[t.idx]
+            word = _unless_named(_resolve(t, unit, sent, ctx, quoted), parts) or word
         elif t.lower_ == "it" and t.i != sent.start:
             word = _resolve_it(t) or _speaker_it(t, unit, toks, ctx) or word
         elif t.lower_ == "they" and t.tag_ == "PRP":
@@ -324,7 +329,7 @@ def _cue(t: Any, i: int, lows: list[str], toks: list[Any], quoted: bool) -> str 
         return "modal"
     if low in ("need", "needs") and i + 1 < len(toks) and lows[i + 1] == "to":
         return "obligation"
-    if low in _SPECULATION:
+    if low in _SPECULATION and not _comparative_odds(low, i, lows):
         return "speculation"
     # "We will cut ..." is a pledge, checkable as an announcement; "they will ..." predicts.
     pledge = i > 0 and lows[i - 1] in ("i", "we")
@@ -341,6 +346,12 @@ def _cue(t: Any, i: int, lows: list[str], toks: list[Any], quoted: bool) -> str 
     if low in _EVALUATIVE and t.tag_ in ("JJ", "JJR", "JJS") and _judges_main_verb(t):
         return "evaluation"
     return None
+
+
+def _comparative_odds(low: str, i: int, lows: list[str]) -> bool:
+    """"were 51 percent less likely to develop dementia", "twice as likely": a measured
+    comparison of odds, not the writer hedging."""
+    return low in ("likely", "unlikely") and i > 0 and lows[i - 1] in ("more", "less", "most", "least", "as")
 
 
 _SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "pcomp", "pobj", "csubj", "xcomp"}
