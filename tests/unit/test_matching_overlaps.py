@@ -120,6 +120,20 @@ def test_different_number_is_an_inconsistency():
     assert "262" in d.reason
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The fund is 62 percent funded, down from 68 percent five years ago.",
+         "The city will contribute $31 million to the fund this year, up from $27 million."),
+        ("Oil prices rose more than 3 percent on Monday.", "U.S. gasoline prices have risen 12 percent since June."),
+    ],
+    ids=["a duration against an amount, one shared word", "two moments"],
+)
+def test_figures_about_different_things_or_moments_are_no_inconsistency(a, b):
+    d = flagged(a, b)
+    assert d is None or d.kind != OverlapKind.INCONSISTENCY, d
+
+
 def test_different_date_is_an_inconsistency():
     d = flagged("Trump relisted North Korea as a state sponsor of terrorism on Nov. 21.",
                 "On November 22, Trump relisted North Korea as a state sponsor of terrorism.")

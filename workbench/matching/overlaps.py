@@ -185,7 +185,13 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
 
     content_shared = [k for k in shared if a.rk[k] == "word" and k not in values_a]
     content_weight = sum(wa[k] for k in content_shared)
-    if conflicts and wording >= max(INCONSISTENCY_THRESHOLD, min_score) and content_weight > 0:
+    # Two figures that disagree are an inconsistency only about one event: a shared content word with at
+    # least one more shared word or name ("Rob Sheridan ... born"); one shared word ("fund") is not enough.
+    if conflicts and _different_times(values_a, values_b, conflicts):
+        conflicts = []  # "3 percent on Monday" vs "12 percent since June": two moments, not one slip
+    named = [k for k in shared if a.rk[k] in ("name", "cap") and k not in values_a]
+    same_event = bool(content_shared) and len(content_shared) + len(named) >= 2
+    if conflicts and wording >= max(INCONSISTENCY_THRESHOLD, min_score) and same_event:
         x, y = conflicts[0]
         reason = f"different {_value_label(x)}: {_show_value(a, x)} vs {_show_value(b, y)}; " \
                  f"shared: {_shared_list(a, shared - values_a, wa, weights)}"
@@ -233,6 +239,18 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
     return OverlapDraft(a.id, b.id, round(score, 1), "; ".join(parts), OverlapKind.DUPLICATE)
 
 
+_TIMES = frozenset({"weekday", "day", "month", "year"})
+
+
+def _different_times(values_a, values_b, conflicts: list[tuple[str, str]]) -> bool:
+    """Both claims are dated, by no date in common, and what differs is a figure, not the date itself."""
+    if any(_value_sort(x) in _TIMES for x, _ in conflicts):
+        return False
+    times_a = {v for v in values_a if _value_sort(v) in _TIMES}
+    times_b = {v for v in values_b if _value_sort(v) in _TIMES}
+    return bool(times_a and times_b and not times_a & times_b)
+
+
 def _conflicts(a: _Doc, b: _Doc, only_a: set[str], only_b: set[str]) -> list[tuple[str, str]]:
     out = []
     for x in sorted(only_a, key=a.order.index):
@@ -243,8 +261,8 @@ def _conflicts(a: _Doc, b: _Doc, only_a: set[str], only_b: set[str]) -> list[tup
             if sx in ("month",):
                 continue  # "in November" vs "on Oct. 20": too loose to call
             ua, ub = a.units.get(x, ""), b.units.get(y, "")
-            if ua and ub and ua != ub:
-                continue  # 60 days vs 3 occasions: different things
+            if ua != ub and (ua and ub or sx == "number" and (ua or ub)):
+                continue  # 60 days vs 3 occasions, or 5 years vs $31 million: different things
             out.append((x, y))
     return out
 
