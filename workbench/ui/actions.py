@@ -63,6 +63,9 @@ def build_menus(w) -> None:
     a["undo"].setShortcuts(QKeySequence.StandardKey.Undo)
     a["redo"] = w.undo_group.createRedoAction(w, "&Redo")
     a["redo"].setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    for key, slot in (("undo", w.undo), ("redo", w.redo)):
+        a[key].triggered.disconnect()  # the group's own undo()/redo(): the window saves typed text first
+        a[key].triggered.connect(slot)
     edit.addActions([a["undo"], a["redo"]])
     edit.addSeparator()
     a["find"] = _action(w, "&Find Claims", w.focus_search, QKeySequence.StandardKey.Find, "Search the claims table")

@@ -125,7 +125,9 @@ class ClaimsTable(QWidget):
         for option in scale.options:
             self.verdict_filter.addItem(swatch(option.colour), option.label, option.key)
         self.verdict_filter.blockSignals(False)
-        self.proxy.set_filters(verdict=None)
+        # The claim being worked on keeps its row, as with any filter change: were it dropped, the side panel would
+        # save its typed text from inside the proxy's filter pass (a write that changes the rows being filtered).
+        self.proxy.set_filters(verdict=None, pinned=self.current_claim_id())
 
     def _filter(self, **kwargs) -> None:
         # The claim being worked on stays in the table (pinned) whatever the filter, so the selection never

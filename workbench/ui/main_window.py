@@ -184,12 +184,14 @@ class MainWindow(QMainWindow):
         except NotFound:
             article = None
         self.article_id = article.id if article else None
+        if article is not None:
+            # First: emptying the side panel may move the focus to the library list, and a list without a current
+            # row then makes its first row current, which would open that article instead of this one.
+            self.library.select(article.id, notify=False)
         claims = claim_service.list_claims(db, article.id) if article else []
         self.table.model.set_claims(claims)
         self.pane.show_article(article, claims, self.session.scale)
         self.side.show_claim(None)
-        if article is not None:
-            self.library.select(article.id, notify=False)
         self._enable()
 
     def select_claim(self, claim_id: int | None) -> None:
@@ -249,6 +251,16 @@ class MainWindow(QMainWindow):
             self.side.refresh(changes)
         self._enable()
 
+    def undo(self) -> None:
+        """Edit ▸ Undo: text still being typed is saved first (one more step on the stack, undone first), never
+        from inside the undo, where it would land on the stack while the stack is moving."""
+        self.side.flush()
+        self.undo_group.undo()
+
+    def redo(self) -> None:
+        self.side.flush()  # a new step drops the redo history, as any edit does
+        self.undo_group.redo()
+
     def _follow_scale(self) -> bool:
         """After a settings change, its undo or redo: when the verdict scale changed, every view that shows
         verdicts follows it (table colours and labels, the verdict filter, the article's highlights, the side
@@ -292,8 +304,9 @@ class MainWindow(QMainWindow):
             old = self.library.model.ids()
             place = old.index(self.article_id) if self.article_id in old else 0
             following = [i for i in old[place:] + old[:place][::-1] if i in ids]
-            self.library.set_articles(articles)
-            self.show_article(following[0] if following else (ids[0] if ids else None))
+            target = following[0] if following else (ids[0] if ids else None)
+            self.library.set_articles(articles, target)
+            self.show_article(target)
         self._enable()
 
     def reveal(self, changes) -> None:
