@@ -178,6 +178,7 @@ class MainWindow(QMainWindow):
 
     # --- article and claims --------------------------------------------------
     def show_article(self, article_id: int | None) -> None:
+        self.side.flush()  # before the table is emptied under the claim being typed in, not from inside that reset
         db = self.session.db
         try:
             article = article_service.get_article(db, article_id) if article_id is not None else None
@@ -253,13 +254,18 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         """Edit ▸ Undo: text still being typed is saved first (one more step on the stack, undone first), never
-        from inside the undo, where it would land on the stack while the stack is moving."""
+        from inside the undo, where it would land on the stack while the stack is moving. Text saved during the
+        last refresh (queued by the session, see Session.execute) is saved before it as well."""
         self.side.flush()
+        self.session.run_pending()
         self.undo_group.undo()
+        self.session.run_pending()  # what a refresh inside the undo saved: now the stack is done
 
     def redo(self) -> None:
         self.side.flush()  # a new step drops the redo history, as any edit does
+        self.session.run_pending()
         self.undo_group.redo()
+        self.session.run_pending()
 
     def _follow_scale(self) -> bool:
         """After a settings change, its undo or redo: when the verdict scale changed, every view that shows

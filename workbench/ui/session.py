@@ -1,9 +1,10 @@
 """One open workspace: its connection, undo stack and workers; announces what each action changed."""
 
 import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from workbench.domain import VerdictScale, WorkbenchError
@@ -13,6 +14,13 @@ from workbench.ui.workers import WorkerRunner
 
 
 class Session(QObject):
+    """Re-entrancy: while the session announces a change (`changed`, `revealed`) or the undo stack is inside a
+    command's undo()/redo(), it is *busy*. A command asked for meanwhile (typically the side panel saving text
+    still being typed because a refresh moved it to another claim) is not run there: it is queued, already bound
+    to its claim, and run right after: when the outermost announcement is over, or after an undo/redo once the
+    stack has returned, and in any case before any other command, undo or redo. So no command is ever pushed while the stack is executing one, and no view is refreshed from inside its
+    own refresh."""
+
     changed = Signal(object)  # Changes, after every action, undo and redo
     failed = Signal(object)  # an exception from an action the person asked for
     message = Signal(str)  # a short note for the status bar ("Verdict: False — saved")
@@ -25,10 +33,52 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.runner = WorkerRunner(self)
         self.scale: VerdictScale = verdict_scale(db)
+        self._busy = 0  # depth of notifications and of undo stack commands running
+        self._in_stack = 0  # of which undo stack commands running
+        self._pending: list[tuple] = []  # (command, on_error) asked for while busy, oldest first
+
+    @property
+    def busy(self) -> bool:
+        return self._busy > 0
+
+    @contextmanager
+    def guarded(self, in_stack: bool = False):
+        """Announcing a change, or (in_stack) running a command's undo()/redo(): commands asked for meanwhile
+        wait. They run as soon as the outermost announcement is over; after an undo or redo only once the stack
+        is done (QUndoStack emits its own signals after the command returns): when MainWindow.undo()/redo()
+        returns, or on the next turn of the event loop."""
+        self._busy += 1
+        self._in_stack += in_stack
+        try:
+            yield
+        finally:
+            self._busy -= 1
+            self._in_stack -= in_stack
+            if not self._busy and self._pending:
+                if in_stack:
+                    QTimer.singleShot(0, self, self.run_pending)
+                else:
+                    self.run_pending()
 
     def execute(self, command, on_error=None) -> bool:
         """Run a command now; only when it worked does it go on the undo stack. on_error(exc), when given, is
-        told of a refusal (a WorkbenchError) instead of the failed signal: a dialog shows it in place."""
+        told of a refusal (a WorkbenchError) instead of the failed signal: a dialog shows it in place.
+        While the session is busy the command is queued instead (see the class) and True is returned."""
+        if self._busy:
+            self._pending.append((command, on_error))
+            if self._in_stack:  # a safety net; normally guarded() or the window runs it first
+                QTimer.singleShot(0, self, self.run_pending)
+            return True
+        self.run_pending()  # what was asked for first is done first
+        return self._run(command, on_error)
+
+    def run_pending(self) -> None:
+        """Run the commands queued while the session was busy (in order); nothing while it still is."""
+        while self._pending and not self._busy:
+            command, on_error = self._pending.pop(0)
+            self._run(command, on_error)
+
+    def _run(self, command, on_error) -> bool:
         try:
             changes = command.first()
         except Exception as exc:  # noqa: BLE001 - shown to the person, nothing is pushed
@@ -46,12 +96,15 @@ class Session(QObject):
 
     def notify(self, changes: Changes | None, reveal: bool = False) -> None:
         if changes is not None:
-            self.changed.emit(changes)
-            if reveal:
-                self.revealed.emit(changes)
+            with self.guarded():
+                self.changed.emit(changes)
+                if reveal:
+                    self.revealed.emit(changes)
 
     def close(self) -> None:
         """Stop the workers and let nothing of this workspace reach the window any more."""
+        self.run_pending()  # typed text saved during the last refresh goes to this workspace
+        self._pending.clear()  # (only if closed while busy: nothing of it may run against a closed file)
         for signal in (self.changed, self.failed, self.message, self.revealed):
             disconnect_all(signal)
         self.runner.cancel_all()

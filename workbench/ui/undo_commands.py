@@ -41,12 +41,14 @@ class ServiceCommand(QUndoCommand):
         self._guard(self.undo_action, "Undone")
 
     def _guard(self, action, verb: str) -> None:
-        try:
-            self.session.notify(action(), reveal=True)  # the window shows the article and claim undone
-        except Exception as exc:  # noqa: BLE001 - e.g. the workspace changed underneath; tell the person
-            self.session.failed.emit(exc)
-        else:
-            self.session.message.emit(f"{verb}: {self.text()} — saved")
+        # The stack is executing this command: a command asked for meanwhile (e.g. by a refresh) waits until after.
+        with self.session.guarded(in_stack=True):
+            try:
+                self.session.notify(action(), reveal=True)  # the window shows the article and claim undone
+            except Exception as exc:  # noqa: BLE001 - e.g. the workspace changed underneath; tell the person
+                self.session.failed.emit(exc)
+            else:
+                self.session.message.emit(f"{verb}: {self.text()} — saved")
 
     def do(self) -> Changes:  # pragma: no cover - abstract
         raise NotImplementedError
