@@ -20,6 +20,7 @@ from workbench.claims.attribution import (
     according_to,
     combine,
     content_of,
+    is_research_subject,
     is_speech_verb,
     levels,
     phrase_tokens,
@@ -170,6 +171,8 @@ class SentenceSplitter:
             self.ctx.unnamed.add(name)  # a later "he"/"she" is not them
         if name and name != "it" and (is_body(subj) or subj.lower_ == "it"):
             self.ctx.bodies.add(name)  # an "it" in what they say is them
+        if name and is_research_subject(subj) and name.split()[0] in ("The", "A", "An"):
+            name = name[:1].lower() + name[1:]  # "A study published in JAMA found" -> "a study ..."
         return name, subj
 
     def _named_subject(self, subj: Token) -> str | None:
@@ -239,6 +242,15 @@ class SentenceSplitter:
         content = content_of(verb)
         if content is None or levels(attr) >= 2:
             return False
+        tag = self._relay_tag(verb, content)
+        if tag is not None:
+            # "X said ..., the TASS news agency reported.": X says it, the agency relays it.
+            outer, _ = self._speaker(tag)
+            if outer and not attr:
+                attr = outer
+            drop = drop | _tag_ids(tag)
+            if content.i == tag.i:
+                content = content_of(tag)
         name, subj = self._speaker(verb)
         if name:
             self.speakers.append(name)
@@ -254,6 +266,30 @@ class SentenceSplitter:
         for child in own:
             self._clause(child, attr, None, drop, subject)
         return True
+
+    def _relay_tag(self, verb: Token, content: Token) -> Token | None:
+        """The closing ", Y reported." of "X said ..., Y reported.": a speech verb after `verb`,
+        with its own subject set off by a comma and nothing after it but punctuation. The parser
+        hangs it on "said" either as what X said (its own complement being X's words) or as a
+        second complement beside X's words; either way Y relays what X said."""
+        for tag in verb.children:
+            if tag.i <= verb.i or tag.dep_ not in ("ccomp", "parataxis") or not is_speech_verb(tag):
+                continue
+            subj = next((c for c in tag.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or subj.i > tag.i:
+                continue
+            comma = subj.left_edge.i - 1
+            if comma <= verb.i or self.sent.doc[comma].text != ",":
+                continue
+            if not all(t.is_punct for t in self.sent.doc[tag.right_edge.i + 1 : self.sent.end]):
+                continue
+            inner = content_of(tag)
+            if tag.i == content.i:
+                if inner is not None and verb.i < inner.left_edge.i and inner.right_edge.i < comma:
+                    return tag
+            elif inner is None and (content.i < verb.i or verb.i < content.left_edge.i < comma):
+                return tag
+        return None
 
     @staticmethod
     def _reporters_acts(verb: Token, content: Token) -> list[Token]:

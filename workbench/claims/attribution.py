@@ -36,8 +36,34 @@ QUOTE_CHARS = "\"\u201c\u201d"
 _DETACH = {"appos", "relcl", "punct", "cc"}
 
 
+# "..., the study found." / "Official data showed on Friday that ...": a study or data set
+# reports what it found as a person reports what they said. Only with such a subject: "found"
+# and "showed" are ordinary verbs otherwise ("Police found the car in a lake").
+DATA_VERBS = frozenset(
+    "find finds found finding show shows showed shown showing conclude concludes concluded".split()
+)
+RESEARCH_NOUNS = frozenset(
+    """study studies survey surveys report reports poll polls data figure figures analysis
+    analyses research review reviews audit audits census statistics trial trials paper papers
+    investigation investigations inquiry assessment assessments estimate estimates numbers
+    count tally findings evaluation evaluations experiment experiments test tests
+    measurements records projections""".split()
+)
+
+
+def is_research_subject(tok: Token) -> bool:
+    """A study, survey, report, poll, data set ... as a clause subject ("the study found")."""
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in RESEARCH_NOUNS and tok.pos_ in (
+        "NOUN", "PROPN"
+    )
+
+
 def is_speech_verb(tok: Token) -> bool:
-    return tok.lower_ in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX")
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.lower_ in SPEECH_VERBS:
+        return True
+    return tok.lower_ in DATA_VERBS and any(is_research_subject(c) for c in tok.children)
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -62,6 +62,11 @@ _HONORIFICS = frozenset(
     "mr. mrs. ms. miss mx. dr. prof. sir dame lord lady rev. mr mrs ms dr mister madam madame".split()
 )
 _NOT_NAMES = frozenset("pro tem temp tempore".split())  # "President Pro Tem Sharp"
+# Royal and honorific titles that are part of how a person is named: after an office ("Saudi
+# Energy Minister Prince Abdulaziz bin Salman") they belong to the name, not to the office.
+_ROYAL = frozenset("prince princess king queen sheikh sheik emir sultan crown".split())
+# Lower-case particles inside a name ("Abdulaziz bin Salman"), which NER often splits off.
+_PARTICLES = frozenset("bin bint ibn al el".split())
 
 
 @dataclass(frozen=True)
@@ -239,7 +244,11 @@ def preposed_titles(sent: Any) -> list[PreposedTitle]:
         name = name_words(ent)
         if not name or name[0].i - 1 <= floor:
             continue
+        name = _with_particle(doc, name, sent)
         first = name[0].i
+        if doc[first - 1].lower_ in _ROYAL and first - 2 > floor and _head_end(doc, first - 2, floor):
+            first -= 1  # "Energy Minister Prince Abdulaziz": the prince is the minister
+            name = [doc[first]] + name
         comma = doc[first - 1].text == "," and first - 2 > floor
         found = _head_end(doc, first - 2 if comma else first - 1, floor)
         if found is None:
@@ -255,6 +264,17 @@ def preposed_titles(sent: Any) -> list[PreposedTitle]:
             continue
         out.append(PreposedTitle(title, name, _title_text(title)))
     return out
+
+
+def _with_particle(doc: Any, name: list[Token], sent: Any) -> list[Token]:
+    """"Abdulaziz" + "bin Salman": a name NER cut at a lower-case particle runs on to the next
+    capitalised name word."""
+    end = name[-1].i
+    if end + 2 < sent.end and doc[end + 1].lower_ in _PARTICLES:
+        nxt = doc[end + 2]
+        if nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and not title_word(nxt.text):
+            return name + [doc[end + 1], nxt]
+    return name
 
 
 # Words after which a clause may open with its subject: "... after North Korea's foreign

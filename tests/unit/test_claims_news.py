@@ -1,0 +1,83 @@
+"""Attribution shapes of news writing: a wire agency relaying a named speaker, studies and data
+as sources, and royal titles after an office."""
+
+import pytest
+
+from workbench.claims import extract_claims
+from workbench.domain import ClaimKind
+
+
+def claims(text: str) -> list[tuple[str, str | None]]:
+    return [(c.text, c.attribution) for c in extract_claims(text) if c.kind != ClaimKind.ROLE]
+
+
+def roles(text: str) -> list[str]:
+    return [c.text for c in extract_claims(text) if c.kind == ClaimKind.ROLE]
+
+
+# -- two levels: the inner speaker says it, the outer reporter relays it -----------------------
+@pytest.mark.parametrize(
+    "text, claim, attribution",
+    [
+        # the parser hangs "reported" under "said" as X's words
+        ("Energy Minister Alexander Novak said Russia would cut output by 500,000 barrels per day, "
+         "the TASS news agency reported.", "Russia would cut output by 500,000 barrels per day",
+         "Alexander Novak (according to the TASS news agency)"),
+        # the agency was dropped altogether
+        ("Russia's oil output would rise in May, Energy Minister Alexander Novak said, the TASS "
+         "news agency reported.", "Russia's oil output would rise in May",
+         "Alexander Novak (according to the TASS news agency)"),
+        ("Novak said output would rise, TASS reported.", "Output would rise", "Novak (according to TASS)"),
+    ],
+)
+def test_a_closing_reporter_relays_the_inner_speaker(text, claim, attribution):
+    assert (claim, attribution) in claims(text)
+
+
+def test_a_reporter_with_its_own_clause_is_a_speaker_of_its_own():
+    found = claims("Novak said output would rise, and TASS reported that prices fell.")
+    assert ("Output would rise", "Novak") in found
+    assert ("Prices fell", "TASS") in found
+
+
+# -- studies and data as the source -----------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, claim, attribution",
+    [
+        ("Coffee drinkers lived longer than non-drinkers, the study found.",
+         "Coffee drinkers lived longer than non-drinkers", "the study"),
+        ("Exports fell 5 percent in March, official data showed on Friday.",
+         "Exports fell 5 percent in March", "official data"),
+        ("A study published in JAMA found that coffee drinkers lived two years longer.",
+         "Coffee drinkers lived two years longer", "a study published in JAMA"),
+        ("The survey found that 40 percent of voters backed the plan.",
+         "40 percent of voters backed the plan", "The survey".lower()),
+    ],
+)
+def test_a_study_or_data_is_the_attribution(text, claim, attribution):
+    assert (claim, attribution) in claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police found the car in a lake.",
+        "Investigators found that the brakes had failed.",  # people, not a study: no data verb
+        "The audit found errors in the accounts.",  # an object, no reported clause
+        "The video showed the driver leaving the scene.",
+    ],
+)
+def test_found_and_showed_as_ordinary_verbs_are_no_attribution(text):
+    (only,) = claims(text)
+    assert only == (text.rstrip("."), None)
+
+
+# -- royal titles belong to the name, not the office -----------------------------------------
+def test_a_royal_title_after_an_office_is_part_of_the_name():
+    text = "Saudi Energy Minister Prince Abdulaziz bin Salman said output would rise in May."
+    assert roles(text) == ["Prince Abdulaziz bin Salman is Saudi Energy Minister"]
+    assert ("Output would rise in May", "Prince Abdulaziz bin Salman") in claims(text)
+
+
+def test_a_royal_title_alone_is_still_the_title():
+    assert roles("King Charles visited Riyadh in May.") == ["Charles is King"]
