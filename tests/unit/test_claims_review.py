@@ -3,18 +3,13 @@ datelines, odds comparisons, closing "X said" tags and pronouns inside direct qu
 
 import pytest
 
+from tests.unit.claims_helpers import claim_at
 from workbench.claims import extract_claims
 from workbench.claims.segment import split_text
 
 
 def claims(text: str):
     return extract_claims(text)
-
-
-def starting(text: str, words: str):
-    hits = [c for c in claims(text) if text[c.start : c.end].startswith(words)]
-    assert hits, f"no claim starts at {words!r}: {[text[c.start:c.end] for c in claims(text)]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize(
@@ -50,7 +45,7 @@ def test_a_dateline_gives_no_claim_and_stays_out_of_the_claim_text():
 def test_odds_comparisons_are_measurements_not_speculation():
     text = ("Smokers were 40 percent more likely to develop the disease than non-smokers, "
             "according to the study.")
-    assert starting(text, "Smokers were 40 percent").attribution == "the study"
+    assert claim_at(text, "Smokers were 40 percent").attribution == "the study"
 
 
 def test_likely_as_a_hedge_is_still_an_opinion():
@@ -61,7 +56,7 @@ def test_likely_as_a_hedge_is_still_an_opinion():
 def test_a_closing_said_tag_the_parser_hangs_as_an_adverbial_names_the_speaker():
     text = ("The district found the errors in March, when an auditor flagged odd payments, "
             "Superintendent Angela Price said.")
-    claim = starting(text, "The district found the errors")
+    claim = claim_at(text, "The district found the errors")
     assert claim.attribution is not None and "Angela Price" in claim.attribution
     assert "said" not in claim.text and claim.text.endswith("flagged odd payments")
 
@@ -69,11 +64,11 @@ def test_a_closing_said_tag_the_parser_hangs_as_an_adverbial_names_the_speaker()
 def test_he_inside_a_direct_quote_is_not_its_speaker():
     text = ('"This was a betrayal of the taxpayers," District Attorney Dan Wright said. '
             '"Every dollar he took was a dollar that did not go into a classroom."')
-    claim = starting(text, "Every dollar he took")
+    claim = claim_at(text, "Every dollar he took")
     assert claim.attribution == "Dan Wright"
     assert "Dan Wright took" not in claim.text
 
 
 def test_he_in_reported_speech_still_takes_the_speaker():
     text = "Tom Baker said he had paid the fine in March."
-    assert starting(text, "he had paid").text == "Tom Baker had paid the fine in March"
+    assert claim_at(text, "he had paid").text == "Tom Baker had paid the fine in March"

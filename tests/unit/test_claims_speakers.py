@@ -3,15 +3,9 @@ article makes it clear, and never become a wrong person; otherwise they stay as 
 
 import pytest
 
+from tests.unit.claims_helpers import claim_at
 from workbench.claims import extract_claims
 from workbench.text import parse_article_file
-
-
-def said(text: str, source_words: str):
-    """The claim whose source span starts with `source_words`."""
-    hits = [c for c in extract_claims(text) if text[c.start : c.end].startswith(source_words)]
-    assert hits, f"no claim starts at {source_words!r}: {[text[c.start:c.end] for c in extract_claims(text)]}"
-    return hits[0]
 
 
 @pytest.mark.parametrize(
@@ -34,7 +28,7 @@ def said(text: str, source_words: str):
     ],
 )
 def test_a_pronoun_speaker_with_a_clear_antecedent_is_named(text, source_words, speaker):
-    assert said(text, source_words).attribution == speaker
+    assert claim_at(text, source_words).attribution == speaker
 
 
 @pytest.mark.parametrize(
@@ -67,7 +61,7 @@ def test_a_pronoun_speaker_with_a_clear_antecedent_is_named(text, source_words, 
     ],
 )
 def test_an_unclear_pronoun_speaker_stays_as_written(text, source_words, speaker):
-    c = said(text, source_words)
+    c = claim_at(text, source_words)
     assert c.attribution == speaker
     assert c.attribution not in ("Joel Wit", "Maria Lopez", "Tom Baker", "Obama", "officials", None)
 
@@ -75,27 +69,27 @@ def test_an_unclear_pronoun_speaker_stays_as_written(text, source_words, speaker
 def test_he_is_the_person_the_sentence_names_before_it():
     text = ("Senator Obama voted against the war in 2002. When Senator McCain was cheerleading the war, he "
             "suggested it would cost $50 billion.")
-    assert said(text, "it would cost").attribution == "McCain"
+    assert claim_at(text, "it would cost").attribution == "McCain"
 
 
 def test_a_passive_it_names_no_speaker():
-    c = said("And in the years to come it will be written that one of us was elected in 1960.", "one of us")
+    c = claim_at("And in the years to come it will be written that one of us was elected in 1960.", "one of us")
     assert c.attribution is None
 
 
 def test_a_surname_two_people_share_is_not_expanded():
     text = ("John Kennedy won the election in 1960. Ted Kennedy ran for president in 1980. Kennedy said the "
             "plan had failed.")
-    assert said(text, "the plan had").attribution == "Kennedy"
+    assert claim_at(text, "the plan had").attribution == "Kennedy"
 
 
 def test_a_titled_speaker_is_named_like_an_appositive_one():
     text = "U.N. Under-Secretary-General Jeffrey Feltman said the talks had failed."
-    assert said(text, "the talks had").attribution == "Jeffrey Feltman"
+    assert claim_at(text, "the talks had").attribution == "Jeffrey Feltman"
 
 
 def test_several_speakers_are_not_reduced_to_one_name():
-    c = said("Senator McCain and President Bush said the surge had worked.", "the surge had")
+    c = claim_at("Senator McCain and President Bush said the surge had worked.", "the surge had")
     assert c.attribution == "Senator McCain and President Bush"
 
 
@@ -116,15 +110,15 @@ def test_several_speakers_are_not_reduced_to_one_name():
     ],
 )
 def test_pronouns_in_the_claim_text(text, source_words, expected, not_expected):
-    c = said(text, source_words)
+    c = claim_at(text, source_words)
     assert expected in c.text
     assert not_expected not in c.text
 
 
 def test_commas_of_a_removed_part_do_not_strand():
     text = "Tom Baker, the mayor, met union leaders on Monday. Instead of talks, North Korea says, it got sanctions."
-    assert said(text, "Tom Baker, the mayor, met").text == "Tom Baker met union leaders on Monday"
-    assert said(text, "Instead of talks").text.startswith("Instead of talks, North Korea got sanctions")
+    assert claim_at(text, "Tom Baker, the mayor, met").text == "Tom Baker met union leaders on Monday"
+    assert claim_at(text, "Instead of talks").text.startswith("Instead of talks, North Korea got sanctions")
 
 
 def test_seed_article_speakers(seed_path):

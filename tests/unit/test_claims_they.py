@@ -2,17 +2,11 @@
 
 import pytest
 
+from tests.unit.claims_helpers import claim_at
 from workbench.claims import extract_claims
 from workbench.claims.nlp import parse_blocks
 from workbench.claims.plural import antecedent
 from workbench.text import parse_article_file
-
-
-def claim_with(text: str, source_words: str):
-    """The claim whose source span starts with `source_words`."""
-    hits = [c for c in extract_claims(text) if text[c.start : c.end].startswith(source_words)]
-    assert hits, f"no claim starts at {source_words!r}: {[text[c.start:c.end] for c in extract_claims(text)]}"
-    return hits[0]
 
 
 def resolve(text: str) -> str | None:
@@ -44,7 +38,7 @@ def resolve(text: str) -> str | None:
     ],
 )
 def test_they_is_resolved_where_the_article_makes_it_clear(text, source_words, expected):
-    c = claim_with(text, source_words)
+    c = claim_at(text, source_words)
     assert expected in c.text
     assert text[c.start : c.end].startswith(source_words)  # the span still points at the source words
 
@@ -83,12 +77,12 @@ def test_a_chain_of_they_is_not_followed():
 def test_they_does_not_reach_into_another_paragraph():
     text = ("The White House believes the sanctions are working.\n\n"
             '"I think they are satisfied," said Ely Ratner, and they raised tariffs in May.')
-    c = claim_with(text, "they raised")
+    c = claim_at(text, "they raised")
     assert c.text.startswith("They raised")
 
 
 def test_them_and_their_are_left_as_written():
-    c = claim_with("The minister met the rebels in Geneva in May and thanked them for their help.",
+    c = claim_at("The minister met the rebels in Geneva in May and thanked them for their help.",
                    "thanked them")
     assert c.text == "The minister thanked them for their help"
 
@@ -107,5 +101,5 @@ def test_seed_article_they_claims(seed_path):
 
 
 def test_an_object_pronoun_is_not_its_own_verbs_subject():
-    c = claim_with("Chief Justice John Roberts swore him in on Monday.", "Chief Justice John Roberts swore")
+    c = claim_at("Chief Justice John Roberts swore him in on Monday.", "Chief Justice John Roberts swore")
     assert "swore him in" in c.text

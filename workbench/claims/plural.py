@@ -32,6 +32,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.claims.attribution import QUOTE_CHARS, content_of, phrase_tokens, quote_depths
+from workbench.claims.entities import NUMERIC_ENTS
 
 Token = Any
 
@@ -53,7 +54,6 @@ GROUP_NOUNS = frozenset(
 )
 _NOT_PEOPLE = frozenset("states nations emirates islands philippines netherlands".split())
 _CORE = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd"})
-_NUMBER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _NAME_ENTS = frozenset({"ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
 _CHAIN = frozenset({"they", "them", "themselves"})
 _NEW_VOICE = frozenset({"i", "we", "me", "us", "you"})
@@ -65,7 +65,7 @@ _MAX_PHRASE = 6  # words: a longer antecedent does not read as a replacement
 
 
 def _plural(tok: Token) -> bool:
-    return tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in _NUMBER_ENTS
+    return tok.tag_ in ("NNS", "NNPS") and tok.ent_type_ not in NUMERIC_ENTS
 
 
 def _group(tok: Token) -> bool:
@@ -184,7 +184,7 @@ def _counted(tok: Token) -> bool:
         return True
     if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "out"):
         owner = tok.head.head
-        return owner.tag_ == "CD" or owner.ent_type_ in _NUMBER_ENTS or owner.lower_ in _QUANTIFIERS
+        return owner.tag_ == "CD" or owner.ent_type_ in NUMERIC_ENTS or owner.lower_ in _QUANTIFIERS
     return False
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.claims.attribution import content_of, quote_depths
+from workbench.claims.entities import NUMERIC_ENTS
 from workbench.claims.plural import phrase_of, phrase_text, speaker_antecedent
 from workbench.claims.titles import TITLE_WORDS
 
@@ -28,7 +29,6 @@ BODY_NOUNS = frozenset(
     coalition alliance federation association foundation center centre bureau""".split()
 )
 _ORG_ENTS = frozenset({"ORG", "GPE", "NORP"})
-_NUMBER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _RIVAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "pobj"})
 _VOICES = frozenset({"i", "we", "you", "it", "they", "he", "she"})
 
@@ -73,7 +73,7 @@ def could_be_it(tok: Token) -> bool:
     the report. It said ..." (the report's words are not the ministry's)."""
     if tok.tag_ not in ("NN", "NNP") or tok.dep_ not in _RIVAL_DEPS:
         return False
-    return tok.ent_type_ not in _NUMBER_ENTS and tok.ent_type_ != "PERSON"
+    return tok.ent_type_ not in NUMERIC_ENTS and tok.ent_type_ != "PERSON"
 
 
 def _skipped(pron: Token, verb: Token) -> set[int]:

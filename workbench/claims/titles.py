@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.claims.entities import NUMERIC_ENTS
+
 Token = Any
 
 TITLE_WORDS = frozenset(
@@ -52,7 +54,6 @@ _LOWER_MODIFIERS = frozenset(
 _TIME_MODIFIERS = frozenset("former acting interim outgoing incoming retired".split())
 # A title that may not hold now: "the late Senator", "then-Secretary", "future President".
 _BLOCKERS = frozenset("late then ex onetime erstwhile future would-be".split())
-_STOP_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _OWNER_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON", "LOC"})
 _TAIL_WORDS = frozenset({"of", "for", "the", "and", "&"})
 _MAX_TITLE = 10  # tokens
@@ -127,7 +128,7 @@ def _head_end(doc: Any, end: int, floor: int) -> tuple[int, int] | None:
 
 def _modifier(tok: Token) -> bool:
     """A word a title may carry left of its head: "U.S.", "Chinese", "former", "security"."""
-    if tok.ent_type_ in _STOP_ENTS or tok.is_punct or tok.lower_ in _BLOCKERS:
+    if tok.ent_type_ in NUMERIC_ENTS or tok.is_punct or tok.lower_ in _BLOCKERS:
         return False
     if tok.pos_ not in ("PROPN", "ADJ", "NOUN"):
         return False

@@ -64,8 +64,7 @@ def archive_size(db: Database) -> int:
 def archive_version(db: Database) -> tuple[int, int]:
     """Changes with every change to the archive: each import appends one history row in its own
     transaction (an import may only update rows in place, so the row count alone would not tell)."""
-    imports = history.entries(db, "archive")
-    return (imports[-1].id if imports else 0, repo.count(db))
+    return (history.last_id(db, "archive"), repo.count(db))
 
 
 def search(db: Database, query: str | Claim, *, top: int = 5,

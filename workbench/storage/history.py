@@ -30,6 +30,12 @@ def record(db: sqlite_utils.Database, entity: str, entity_id: int, action: str,
     )
 
 
+def last_id(db: sqlite_utils.Database, entity: str) -> int:
+    """The id of the newest history row of an entity (0 when none): a cheap version stamp."""
+    row = db.execute("SELECT MAX(id) FROM history WHERE entity = ?", [entity]).fetchone()
+    return row[0] or 0
+
+
 def entries(db: sqlite_utils.Database, entity: str | None = None,
             entity_id: int | None = None) -> list[HistoryEntry]:
     sql, params = "SELECT * FROM history", []

@@ -43,7 +43,3 @@ def organisation(db: sqlite_utils.Database) -> str:
 
 def verdict_usage(db: sqlite_utils.Database) -> dict[str, int]:
     return {key: count for key, count in db.execute("SELECT verdict, COUNT(*) FROM claims GROUP BY verdict")}
-
-
-def verdicts_in_use(db: sqlite_utils.Database) -> set[str]:
-    return {row[0] for row in db.execute("SELECT DISTINCT verdict FROM claims").fetchall()}

@@ -26,12 +26,6 @@ def archive_available() -> bool:
         return False
 
 
-def archive_version(db) -> tuple[int, int]:
-    from workbench.services import archive
-
-    return archive.archive_version(db)
-
-
 class _IndexCache:
     """The index of one version of the archive, shared by the lookups in flight: one builds, the others wait."""
 
@@ -45,7 +39,7 @@ class _IndexCache:
         from workbench.services import archive
 
         with self.lock:
-            version = archive_version(db)
+            version = archive.archive_version(db)
             if version == self.version:
                 return False
             self.index = archive.load_index(db) if version[1] else None

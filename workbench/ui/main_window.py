@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
         self.importer.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.table.set_scale(session.scale)
         self.side.set_session(session)
-        self._fill_verdict_menu(session.scale)
+        fill_verdict_menu(self, session.scale)
         self.setWindowTitle(f"{session.path.name} — Fact Workbench")
         self.setWindowFilePath(str(session.path))
         remember_workspace(session.path)
@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
         current = self.current_claim_id()
         shown = self.table.verdict_filter.currentData()
         self.table.set_scale(scale)  # clears the verdict filter: set again below if that verdict is still there
-        self._fill_verdict_menu(scale)
+        fill_verdict_menu(self, scale)
         self.side.follow_scale()
         if self.article_id is not None:
             claims = claim_service.list_claims(self.session.db, self.article_id)
@@ -291,9 +291,6 @@ class MainWindow(QMainWindow):
         self.select_claim(current)
         self._enable()
         return True
-
-    def _fill_verdict_menu(self, scale) -> None:
-        fill_verdict_menu(self, scale)
 
     def _library_changed(self, changes) -> None:
         """An article renamed, deleted or back: the list follows; a deleted article gives way to its neighbour."""

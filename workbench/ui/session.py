@@ -18,8 +18,8 @@ class Session(QObject):
     command's undo()/redo(), it is *busy*. A command asked for meanwhile (typically the side panel saving text
     still being typed because a refresh moved it to another claim) is not run there: it is queued, already bound
     to its claim, and run right after: when the outermost announcement is over, or after an undo/redo once the
-    stack has returned, and in any case before any other command, undo or redo. So no command is ever pushed while the stack is executing one, and no view is refreshed from inside its
-    own refresh."""
+    stack has returned, and in any case before any other command, undo or redo. So no command is ever pushed
+    while the stack is executing one, and no view is refreshed from inside its own refresh."""
 
     changed = Signal(object)  # Changes, after every action, undo and redo
     failed = Signal(object)  # an exception from an action the person asked for
