@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli_support import fail, print_json, run_with_progress
-from workbench.domain import WorkbenchError
+from workbench.domain import InvalidInput, WorkbenchError
 
 DESCRIPTION = "Fact Workbench: claims, evidence, verdicts and verification reports in one workspace file."
 
@@ -15,8 +15,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbench", description=DESCRIPTION,
                                      epilog="With no command, the desktop app opens on the workspace.")
     parser.add_argument("--db", metavar="PATH", type=Path,
-                        help="workspace file (default: your workspace in the user data folder, "
-                             "created with the seed article on first use)")
+                        help="workspace file; one that does not exist yet is created empty (default: your "
+                             "workspace in the user data folder, created with the seed article on first use)")
     parser.add_argument("--screenshot", metavar="OUT.png", type=Path,
                         help="render the main window offscreen to a PNG and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -41,6 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("article_id", type=int, metavar="ARTICLE_ID")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_claims)
+
+    p = sub.add_parser("delete", help="delete an article (with its claims) or one claim",
+                       description="Delete an article with its claims, evidence links and overlaps, or one claim. "
+                                   "No confirmation is asked; the history table records what was deleted.")
+    p.add_argument("what", choices=["article", "claim"])
+    p.add_argument("id", type=int, metavar="ID")
+    p.set_defaults(handler=cmd_delete)
 
     p = sub.add_parser("verdict", help="set a claim's verdict",
                        description="Set the verdict of a claim, with an optional rationale note.")
@@ -68,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
                                    "{key, label, colour, definition, rating}).")
     p.add_argument("--organisation", metavar="NAME", help="the fact-checking organisation")
     p.add_argument("--scale", metavar="FILE.json", type=Path, help="replace the verdict scale")
+    p.add_argument("--review-base-url", metavar="URL",
+                   help="where the newsroom publishes its fact-checks: ClaimReview's url is this plus the article's "
+                        "slug (an empty value removes it)")
+    p.add_argument("--publication-url", nargs=2, metavar=("ARTICLE_ID", "URL"),
+                   help="where one article's fact-check is published (wins over the base URL; empty removes it)")
     p.add_argument("--json", action="store_true", help="print the settings as JSON")
     p.set_defaults(handler=cmd_settings)
 
@@ -121,20 +133,18 @@ def cmd_articles(args, db) -> int:
 
 
 def cmd_extract(args, db) -> int:
-    from workbench.claims import extract_claims
-    from workbench.matching.article import find_article_overlaps
+    from workbench.services.articles import extract_article
+    from workbench.services.draining import drain
     from workbench.text import parse_article_file
 
     article = parse_article_file(args.file)
-    drafts = extract_claims(article.text)
-    overlaps = find_article_overlaps(article.text, [(i, d.text, d.start, d.end, d.attribution)
-                                                    for i, d in enumerate(drafts, start=1)])
+    extraction = drain(extract_article(article.text))  # the same path as `import`
     claims = [{"id": i, "text": d.text, "start": d.start, "end": d.end, "attribution": d.attribution,
                "kind": str(d.kind), "checkworthiness": round(d.checkworthiness, 4)}
-              for i, d in enumerate(drafts, start=1)]
+              for i, d in enumerate(extraction.drafts, start=1)]
     payload = {"text": article.text, "title": article.title, "claims": claims,
                "overlaps": [{"a": o.a, "b": o.b, "score": round(o.score, 1), "reason": o.reason,
-                             "kind": str(o.kind)} for o in overlaps]}
+                             "kind": str(o.kind)} for o in extraction.overlaps]}
     if args.json:
         print_json(payload)
     else:
@@ -146,16 +156,40 @@ def cmd_extract(args, db) -> int:
 
 def cmd_claims(args, db) -> int:
     from workbench.services.claims import list_claims
+    from workbench.services.overlaps import overlaps_for_article
 
     claims = list_claims(db, args.article_id)
+    pairs: dict[int, list[dict]] = {}
+    for ov in overlaps_for_article(db, args.article_id):
+        for this, other in ((ov.claim_a, ov.claim_b), (ov.claim_b, ov.claim_a)):
+            pairs.setdefault(this, []).append({"claim": other, "kind": str(ov.kind), "state": str(ov.state),
+                                               "score": round(ov.score, 1), "overlap_id": ov.id})
     if args.json:
         print_json([{"id": c.id, "text": c.text, "start": c.start, "end": c.end, "attribution": c.attribution,
                      "kind": str(c.kind), "checkworthiness": round(c.checkworthiness, 4), "verdict": c.verdict,
-                     "rationale": c.rationale, "evidence": c.evidence_count, "overlaps": c.overlap_count,
-                     "origin": str(c.origin)} for c in claims])
+                     "rationale": c.rationale, "evidence": c.evidence_count, "overlap_count": c.overlap_count,
+                     "overlaps": pairs.get(c.id, []), "origin": str(c.origin)} for c in claims])
     else:
         for c in claims:
-            print(f"{c.id:5}  {c.verdict:14} {c.evidence_count:2} ev  {c.text}")
+            flags = ", ".join(f"{p['kind']} with {p['claim']} ({p['state']})" for p in pairs.get(c.id, []))
+            print(f"{c.id:5}  {c.verdict:14} {c.evidence_count:2} ev  {c.text}" + (f"  [{flags}]" if flags else ""))
+    return 0
+
+
+def cmd_delete(args, db) -> int:
+    if args.what == "article":
+        from workbench.services.articles import delete_article
+
+        deleted, _ = delete_article(db, args.id)
+        count = len(deleted.claims)
+        print(f"Deleted article {deleted.article.id}: {deleted.article.title} "
+              f"({count} claim{'s' if count != 1 else ''})")
+    else:
+        from workbench.services.claims import delete_claim
+
+        changes = delete_claim(db, args.id)
+        claim = changes.removed_claims[0].claim
+        print(f"Deleted claim {claim.id} of article {claim.article_id}: {claim.text}")
     return 0
 
 
@@ -188,14 +222,33 @@ def cmd_settings(args, db) -> int:
     from workbench.services import settings
 
     scale = settings.read_scale_file(args.scale) if args.scale else None  # validated before any change
+    publication = None
+    if args.publication_url:
+        try:
+            publication = (int(args.publication_url[0]), args.publication_url[1])
+        except ValueError:
+            raise InvalidInput(f"--publication-url: {args.publication_url[0]!r} is not an article id") from None
+    # every value is checked before anything is changed
+    if args.review_base_url is not None:
+        settings.checked_url(args.review_base_url, "base URL of published fact-checks")
+    if publication is not None:
+        from workbench.services.articles import get_article
+
+        get_article(db, publication[0])
+        settings.checked_url(publication[1], "publication URL")
     settings.update_settings(db, args.organisation, scale)
+    if args.review_base_url is not None:
+        settings.set_review_base_url(db, args.review_base_url)
+    if publication is not None:
+        settings.set_publication_url(db, *publication)
     current = settings.verdict_scale(db)
     if args.json:
-        print_json({"organisation": settings.organisation(db),
+        print_json({"organisation": settings.organisation(db), "review_base_url": settings.review_base_url(db),
                     "verdict_scale": [{"key": o.key, "label": o.label, "colour": o.colour,
                                        "definition": o.definition, "rating": o.rating} for o in current.options]})
     else:
         print(f"Organisation: {settings.organisation(db) or '(not set)'}")
+        print(f"Fact-checks published under: {settings.review_base_url(db) or '(not set)'}")
         for o in current.options:
             print(f"  {o.key:15} {o.label:15} {o.colour}  {o.definition}")
     return 0
@@ -217,9 +270,11 @@ def main(argv: list[str] | None = None) -> int:
 
             path = args.db if args.db is not None else default_workspace_path()
             is_new = not Path(path).exists()
-            db = open_workspace(path)
+            # The seed article is a first-run welcome in the person's own workspace, not content for every file.
+            db = open_workspace(path, seed=args.db is None)
             if is_new:  # a mistyped --db should not pass unnoticed
-                sys.stderr.write(f"workbench: created a new workspace at {path} with the seed article\n")
+                what = "with the seed article" if args.db is None else "(empty)"
+                sys.stderr.write(f"workbench: created a new workspace at {path} {what}\n")
         return args.handler(args, db)
     except WorkbenchError as exc:
         return fail(str(exc))

@@ -36,6 +36,8 @@ def add_report_parser(sub) -> None:
     p.add_argument("--claimreview", type=Path, metavar="OUT",
                    help="schema.org ClaimReview JSON-LD, one object per claim with a verdict")
     p.add_argument("--page-size", default="A4", metavar="A4|Letter", help="PDF page size (default A4)")
+    p.add_argument("--only-checked", action="store_true",
+                   help="list only the claims with a verdict other than Unverified (the summary still counts all)")
     p.set_defaults(handler=cmd_report)
 
 
@@ -50,7 +52,8 @@ def cmd_report(args, db) -> int:
     if page_size not in ("a4", "letter"):
         raise InvalidInput(f"--page-size must be A4 or Letter, not {args.page_size!r}")
     _check_targets(outputs, args.db)
-    data = build_report(db, args.article_id, _workspace_name(args.db))
+    data = build_report(db, args.article_id, _workspace_name(args.db), only_checked=args.only_checked,
+                        author_types="claimreview" in outputs)
     for name, path in outputs.items():
         label, encoding = FORMATS[name]
         if name == "pdf":
@@ -61,6 +64,9 @@ def cmd_report(args, db) -> int:
             text = _render(name, data)
             write_text_atomic(path, text, encoding)
             print(f"Wrote {label}: {path}")
+    from workbench.services.report_data import record_export
+
+    record_export(db, args.article_id, list(outputs), args.only_checked)  # later reports list corrections after it
     return 0
 
 

@@ -6,6 +6,8 @@ import sys
 
 import pytest
 
+from tests.cli.conftest import ROOT
+
 ARTICLE = "City buys buses\n\nBy Jane Doe\n\nMarch 5, 2024\n\nThe city bought 40 electric buses in 2020, the mayor said.\n"
 
 
@@ -23,8 +25,9 @@ def _counts(db):
         conn.close()
 
 
-def test_new_workspace_holds_the_seed_article(tmp_path, cli):
+def test_the_seed_article_imported_by_hand(tmp_path, cli):
     db = tmp_path / "w.factwb"
+    assert cli("--db", db, "import", ROOT / "seeds" / "north-korea-spurned-talks.txt").returncode == 0
     result = cli("--db", db, "articles", "--json")
     assert result.returncode == 0, result.stderr
     (article,) = json.loads(result.stdout)

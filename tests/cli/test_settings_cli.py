@@ -19,8 +19,17 @@ AAP = [
 ]
 
 
-def test_change_scale_and_organisation(tmp_path, cli):
+def _workspace_with_claim_1(tmp_path, cli):
+    """A new --db workspace starts empty: one small article gives it claim 1."""
     db = tmp_path / "w.factwb"
+    page = tmp_path / "buses.md"
+    page.write_text("City buys buses\n\nThe city bought 40 electric buses in 2020, the mayor said.\n", encoding="utf-8")
+    assert cli("--db", db, "import", page).returncode == 0
+    return db
+
+
+def test_change_scale_and_organisation(tmp_path, cli):
+    db = _workspace_with_claim_1(tmp_path, cli)
     result = cli("--db", db, "settings", "--organisation", "Newsroom Verification Desk",
                  "--scale", _scale(tmp_path, AAP), "--json")
     assert result.returncode == 0, result.stderr
@@ -33,7 +42,7 @@ def test_change_scale_and_organisation(tmp_path, cli):
 
 
 def test_bad_scale_is_refused_and_nothing_changes(tmp_path, cli):
-    db = tmp_path / "w.factwb"
+    db = _workspace_with_claim_1(tmp_path, cli)
     assert cli("--db", db, "verdict", "1", "false").returncode == 0
     before = cli("--db", db, "settings", "--json").stdout
     cases = [

@@ -182,3 +182,30 @@ def test_a_claim_is_not_split_across_pages(empty_db, tmp_path):
             assert f"Quote for claim {number}" in text, f"claim {number} runs over page {page}"
             seen.add(int(number))
     assert seen == set(range(1, 61))
+
+
+@needs_poppler
+def test_no_near_empty_last_page(tmp_path):
+    """The closing lines keep with the section before them: for articles of 8 to 17 checked claims (two of which
+    used to leave only the "Generated with" line and a sentence on the last page) the last page holds a section."""
+    from workbench.services.claims import set_verdict
+    from workbench.services.evidence import EvidenceInput, add_evidence
+    from workbench.services.workspace import open_workspace
+    from tests.unit.test_report_fixtures import make_article
+
+    shortest = []
+    for n in range(8, 18):
+        db = open_workspace(tmp_path / f"{n}.factwb", seed=False)
+        article_id, ids = make_article(db, [f"Claim {i} says {i * 7} officials met on day {i} of the talks in Geneva "
+                                            "last year." for i in range(n)])
+        for i, claim_id in enumerate(ids):
+            set_verdict(db, claim_id, "true", "Rationale long enough to take two lines of the report when it is "
+                                              "printed on the page. " * (1 + i % 2))
+            add_evidence(db, claim_id, EvidenceInput(url=f"https://example.org/{i}", title=f"Source {i}", quote="A quote"))
+        out = tmp_path / f"{n}.pdf"
+        pages = pdf.report_pdf(build_report(db, article_id, "w"), out)
+        db.close()
+        last = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), "-layout", str(out), "-"],
+                              capture_output=True, text=True, check=True).stdout
+        shortest.append((len([line for line in last.splitlines() if line.strip()]), n))
+    assert min(shortest)[0] >= 12, shortest

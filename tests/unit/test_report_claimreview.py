@@ -7,6 +7,7 @@ import pytest
 
 from tests.unit.test_report_fixtures import build_sample, make_article
 from workbench.report.claimreview import FALLBACK_AUTHOR, author_type, claim_reviews, claimant, render_claimreview
+from workbench.domain import InvalidInput
 from workbench.services.claims import set_verdict
 from workbench.services.report_data import build_report
 
@@ -37,8 +38,49 @@ def test_fields(reviews):
     assert first["author"] == {"@type": "Organization", "name": "Desk & Co <Fact Check>"}
     today = {date.today().isoformat(), datetime.now(timezone.utc).date().isoformat()}
     assert first["datePublished"] in today  # the review is published on the day the report is made
-    assert first["url"] == "https://example.org/story?id=1#claim-1"
-    assert reviews[1]["url"].endswith("#claim-2")
+    assert "url" not in first  # where the fact-check is published is a workspace setting, not the article's URL
+
+
+def test_url_is_where_the_fact_check_is_published(empty_db):
+    from workbench.services.settings import set_publication_url, set_review_base_url
+
+    built = build_sample(empty_db)
+    set_review_base_url(empty_db, "https://factcheck.example.org/checks/")
+    reviews = claim_reviews(build_report(empty_db, built["article_id"], "w"))
+    assert reviews[0]["url"] == "https://factcheck.example.org/checks/talks-b-x-b-stalled#claim-1"
+    assert reviews[1]["url"].endswith("/talks-b-x-b-stalled#claim-2")
+    set_publication_url(empty_db, built["article_id"], "https://desk.example.net/2017/korea-talks")
+    reviews = claim_reviews(build_report(empty_db, built["article_id"], "w"))
+    assert reviews[0]["url"] == "https://desk.example.net/2017/korea-talks#claim-1"
+    with pytest.raises(InvalidInput):
+        set_review_base_url(empty_db, "ftp://example.org/")
+
+
+def test_speaker_type_comes_from_the_named_entity_label(empty_db):
+    article_id, ids = make_article(empty_db, [
+        "Total emissions fell 2 percent compared with the year before, according to the Rhodium Group.",
+        "Coal generation slid 18 percent, Ben King said."], source="https://example.org/coal")
+    set_claim = __import__("workbench.services.claims", fromlist=["update_claim"]).update_claim
+    set_claim(empty_db, ids[0], attribution="the Rhodium Group")
+    set_claim(empty_db, ids[1], attribution="Ben King")
+    for claim_id in ids:
+        set_verdict(empty_db, claim_id, "true", "Checked.")
+    assert author_type("the Rhodium Group") == "Organization"  # the word list knows groups too
+    reviews = claim_reviews(build_report(empty_db, article_id, "w", author_types=True))
+    assert [r["itemReviewed"]["author"] for r in reviews] == [
+        {"@type": "Organization", "name": "the Rhodium Group"}, {"@type": "Person", "name": "Ben King"}]
+
+
+def test_non_claims_are_never_exported(empty_db):
+    from workbench.services.claims import update_claim
+
+    article_id, ids = make_article(empty_db, ["Clayton Aldern / Grist is Credit.", "I think the plan is great.",
+                                              "Coal generation slid 18 percent in 2023."])
+    update_claim(empty_db, ids[1], kind="opinion")
+    for claim_id in ids:
+        set_verdict(empty_db, claim_id, "true", "Checked.")
+    reviews = claim_reviews(build_report(empty_db, article_id, "w"))
+    assert [r["claimReviewed"] for r in reviews] == ["Coal generation slid 18 percent in 2023."]
 
 
 def test_attributed_claim_names_the_speaker(reviews):

@@ -189,14 +189,14 @@ def test_cancel_during_overlap_search_stores_nothing(empty_db, monkeypatch):
     from workbench.services.workspace import drain
 
     cancel = threading.Event()
-    real = article_service._overlaps
+    real = article_service._within
 
-    def slow_overlaps(db, stored, article_id):
-        found = real(db, stored, article_id)
+    def slow_overlaps(text, drafts):
+        found = real(text, drafts)
         cancel.set()  # the person presses Cancel while overlaps are being computed
         return found
 
-    monkeypatch.setattr(article_service, "_overlaps", slow_overlaps)
+    monkeypatch.setattr(article_service, "_within", slow_overlaps)
     with pytest.raises(Cancelled):
         drain(article_service.import_pasted(empty_db, TEXT, cancel=cancel))
     assert article_service.list_articles(empty_db) == []

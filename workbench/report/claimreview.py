@@ -1,6 +1,6 @@
 """Report data -> schema.org ClaimReview JSON-LD, one object per claim that has a verdict.
 
-Unverified claims are left out. Verdicts without a place on the numeric scale (e.g. Unproven, Not checkable)
+Unverified claims are left out, and so is what is not a claim (opinions, image credits and captions). Verdicts without a place on the numeric scale (e.g. Unproven, Not checkable)
 carry only reviewRating.alternateName: ratingValue, bestRating and worstRating are omitted rather than invented.
 """
 
@@ -15,6 +15,7 @@ FALLBACK_AUTHOR = "Fact Workbench user"
 _ORGANISATION_WORDS = re.compile(
     r"\b(ministry|department|government|agency|office|council|committee|commission|house|party|union|bank|"
     r"university|institute|organi[sz]ation|association|corporation|company|inc|ltd|news|times|post|press|"
+    r"group|centre|center|foundation|fund|agency|authority|board|bureau|service|survey|laboratory|lab|"
     r"officials|sources|diplomats|spokes\w*|nations|state|states|administration|army|military|police|court|"
     r"congress|senate|parliament|pentagon|kremlin|white|foreign|policy|reuters|associated|who|un|eu|nato|"
     # nations and capitals that speak in news copy ("North Korea says", "Washington reneged")
@@ -38,14 +39,28 @@ def claimant(attribution: str) -> str:
                   flags=re.IGNORECASE) or attribution.strip()
 
 
-def author_type(name: str) -> str:
-    """Person for one person (a name, or "a Security Council diplomat"), Organization otherwise. A heuristic."""
+_CREDIT = re.compile(r"\b(credit|credits|photo(graph)?|image|illustration|caption|getty images|via reuters|"
+                     r"ap photo|afp)\b", re.IGNORECASE)
+
+
+def is_credit(text: str) -> bool:
+    """An image credit or caption line ("Clayton Aldern / Grist is Credit"): not a claim to publish a review of."""
+    return len(text.split()) <= 12 and bool(_CREDIT.search(text)) and ("/" in text or "credit" in text.lower()
+                                                                          or text.lower().startswith("photo"))
+
+
+def author_type(name: str, looked_up: str = "") -> str:
+    """Person for one person (a name, or "a Security Council diplomat"), Organization otherwise. looked_up: what
+    the named-entity label in the article said ("Person"/"Organization"), which wins over the word heuristic
+    except for a single role ("a diplomat", "an official": one person, whatever body they belong to)."""
     who = claimant(name)
     words = who.split()
     if not words:
         return "Organization"
     if _PERSON_NOUNS.search(who):
         return "Person"
+    if looked_up in ("Person", "Organization"):
+        return looked_up
     tail = words[-2:]
     if len(words) <= 5 and all(w[:1].isupper() for w in tail) and not _ORGANISATION_WORDS.search(who):
         return "Person"
@@ -59,7 +74,7 @@ def _publication(source: str) -> str:
 
 def _claim_author(data, claim) -> dict | list[dict] | None:
     if claim.attribution:
-        return {"@type": author_type(claim.attribution), "name": claimant(claim.attribution)}
+        return {"@type": author_type(claim.attribution, claim.author_type), "name": claimant(claim.attribution)}
     authors = [a for a in data.article.authors if a]
     if len(authors) == 1:
         return {"@type": "Person", "name": authors[0]}
@@ -69,12 +84,19 @@ def _claim_author(data, claim) -> dict | list[dict] | None:
     return {"@type": "Organization", "name": publication} if publication else None
 
 
-def _claim_url(source: str, number: int) -> str | None:
-    url = link_url(source)
+def _claim_url(published_at: str, number: int) -> str | None:
+    """Where the fact-check is published (the workspace's publication URL for the article), at the claim's
+    anchor in the published report; None when the newsroom has not said where it publishes."""
+    url = link_url(published_at)
     if url is None:
         return None
     parts = urlsplit(url)
     return urlunsplit((parts.scheme, parts.netloc, parts.path, parts.query, f"claim-{number}"))
+
+
+def exported(claim) -> bool:
+    """A claim with a verdict that is a claim at all: no opinions, no image credits."""
+    return claim.verified and claim.kind != "opinion" and not is_credit(claim.text)
 
 
 def claim_reviews(data) -> list[dict]:
@@ -83,7 +105,7 @@ def claim_reviews(data) -> list[dict]:
     article_url = link_url(article.source)
     reviews = []
     for claim in data.claims:
-        if not claim.verified:
+        if not exported(claim):
             continue
         option = claim.verdict
         rating: dict = {"@type": "Rating"}
@@ -107,7 +129,7 @@ def claim_reviews(data) -> list[dict]:
             "author": {"@type": "Organization", "name": data.organisation or FALLBACK_AUTHOR},
             "datePublished": data.generated_date,
         }
-        url = _claim_url(article.source, claim.number)
+        url = _claim_url(data.publication_url, claim.number)
         if url:
             review["url"] = url
         if claim.rationale:

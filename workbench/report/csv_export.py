@@ -35,7 +35,7 @@ def render_csv(data) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for c in data.claims:
+    for c in data.listed_claims:
         overlaps = "; ".join(
             (f"claim {o.other_number}" if o.other_number else f"claim {o.other_id} (other article)") + f" [{o.state}]"
             for o in c.overlaps)

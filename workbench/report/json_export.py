@@ -35,8 +35,13 @@ def report_dict(data) -> dict:
                 "refutes": data.evidence.refutes, "context": data.evidence.context,
             },
             "confirmed_overlaps": len(data.confirmed_overlaps),
+            "warnings": [{"text": w.text, "claims": list(w.numbers)} for w in data.warnings],
         },
-        "claims": [_claim(c) for c in data.claims],
+        "only_checked": data.only_checked,
+        "claims": [_claim(c) for c in data.listed_claims],
+        "first_export": data.first_export or None,
+        "corrections": [{"claim": k.number, "before": k.before.key, "after": k.after.key, "at": k.at}
+                        for k in data.corrections],
         "sources": [
             {"id": s.id, "url": s.url, "title": s.title, "publisher": s.publisher, "published": s.published,
              "accessed": s.accessed}
@@ -57,6 +62,8 @@ def _claim(c) -> dict:
         "verdict": c.verdict.key,
         "verdict_label": c.verdict.label,
         "rationale": c.rationale,
+        "article_words": c.article_words or None,
+        "warnings": list(c.warnings),
         "evidence": [
             {"id": e.id, "source_id": e.source_id, "url": e.url, "title": e.title, "publisher": e.publisher,
              "published": e.published, "accessed": e.accessed, "stance": e.stance, "quote": e.quote, "note": e.note}

@@ -67,8 +67,15 @@ def render_markdown(data) -> str:
         out.append(f"- {left} and {right} ({o.kind}): {escape_md(o.a_text)} / {escape_md(o.b_text)}")
     if data.confirmed_overlaps:
         out.append("")
+    if data.warnings:
+        out += ["**Before signing off:**", ""]
+        out += [f"- {escape_md(w.text)}: claim{'s' if len(w.numbers) > 1 else ''} {', '.join(map(str, w.numbers))}"
+                for w in data.warnings]
+        out.append("")
     out += ["## Claims", ""]
-    for c in data.claims:
+    if data.only_checked:
+        out += [f"Only the {len(data.listed_claims)} claims with a verdict are listed.", ""]
+    for c in data.listed_claims:
         out += _claim(c)
     out += ["## Sources", ""]
     for i, s in enumerate(data.sources, start=1):
@@ -86,12 +93,23 @@ def render_markdown(data) -> str:
             "Each claim is a single checkable statement from the article, in reading order, rated on this scale:", ""]
     for o in data.scale.options:
         out.append(f"- **{escape_md(o.label)}**: {escape_md(o.definition)}")
+    out += ["", "## Corrections", ""]
+    if not data.first_export:
+        out.append("This is the first version of this report; later versions list every verdict changed after it.")
+    elif not data.corrections:
+        out.append(f"No verdict has changed since this report was first exported on {human_datetime(data.first_export)}.")
+    for k in data.corrections:
+        out.append(f"- {human_datetime(k.at)}: claim {k.number}, {escape_md(k.before.label)} → "
+                   f"{escape_md(k.after.label)}")
     out.append("")
     return "\n".join(out)
 
 
 def _claim(c) -> list[str]:
     out = [f"### Claim {c.number}: {escape_md(c.verdict.label)}", "", f"> {escape_md(c.text)}", ""]
+    if c.edited:
+        out += [f"In the article: “{escape_md(c.article_words)}”", ""]
+    out += [f"⚠ {escape_md(w)}" + "  " for w in c.warnings] + ([""] if c.warnings else [])
     if c.attribution:
         out += [f"Attributed to: {escape_md(c.attribution)}", ""]
     if c.rationale:

@@ -77,6 +77,7 @@ def paint_document(doc: QTextDocument, device: QPagedPaintDevice, footer_title: 
         doc.documentLayout().setPaintDevice(device)
         doc.setPageSize(body)
         keep_tables_together(doc, body.height())
+        keep_ending_together(doc, body.height())
         pages = max(1, doc.pageCount())
         first, last = 1, pages
         from_page = getattr(device, "fromPage", None)
@@ -141,6 +142,31 @@ def keep_tables_together(doc: QTextDocument, page_height: float, most: float = 0
         batch.endEditBlock()
         moved += len(breaks)
     return moved
+
+
+def keep_ending_together(doc: QTextDocument, page_height: float, least: float = 0.25, most: float = 0.9) -> bool:
+    """No near-empty last page: when the last page would hold only a few closing lines, the last section that
+    started on an earlier page (its heading) moves to the last page, so the closing lines keep with it.
+    Returns whether a section was moved."""
+    layout = doc.documentLayout()
+    end = layout.documentSize().height()
+    last_page = int((end - 1) // page_height)
+    if last_page == 0 or end - last_page * page_height >= page_height * least:
+        return False
+    block = doc.lastBlock()
+    while block.isValid():
+        if block.blockFormat().headingLevel() == 2:
+            top = layout.blockBoundingRect(block).top()
+            if int(top // page_height) < last_page:
+                if end - top > page_height * most:
+                    return False  # that section is longer than a page: moving it would not help
+                if end - top >= page_height * least:
+                    block_format = block.blockFormat()
+                    block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                    QTextCursor(block).setBlockFormat(block_format)
+                    return True
+        block = block.previous()
+    return False
 
 
 def _heading_before(doc: QTextDocument, frame, reach: int = 3):

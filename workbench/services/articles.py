@@ -10,7 +10,7 @@ from pathlib import Path
 
 from workbench.domain import (
     Article, ArticleSummary, Cancelled, Claim, ClaimDraft, DuplicateArticle, InvalidInput, NotFound, Overlap,
-    ParsedArticle, Progress,
+    OverlapDraft, ParsedArticle, Progress,
 )
 from workbench.services.changes import Changes, ClaimSnapshot
 from workbench.storage import Database, articles as article_repo
@@ -48,6 +48,31 @@ def import_pasted(db: Database, text: str, title: str = "", cancel: threading.Ev
     return (yield from import_parsed(db, parsed, cancel))
 
 
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the claim engine and the overlap matcher make of one article's text, before anything is stored."""
+
+    drafts: tuple[ClaimDraft, ...]
+    overlaps: tuple[OverlapDraft, ...]  # pairs within the article; a and b are 1-based places in drafts
+
+
+def extract_article(text: str, cancel: threading.Event | None = None) -> Generator[Progress, None, Extraction]:
+    """Claims and the overlaps among them: the one code path of `workbench extract` and of every import, so
+    both give the same claims and the same overlaps for the same file."""
+    drafts = yield from _extract(text, cancel)
+    yield Progress(90, 100, "Looking for overlapping claims")
+    _check(cancel)
+    return Extraction(tuple(drafts), tuple(_within(text, drafts)))
+
+
+def _within(text: str, drafts: list[ClaimDraft]) -> list[OverlapDraft]:
+    from workbench.matching.article import find_article_overlaps
+
+    # Scored on the article alone: what other articles hold must not change the pairs inside this one.
+    return find_article_overlaps(text, [(i, d.text, d.start, d.end, d.attribution)
+                                        for i, d in enumerate(drafts, start=1)])
+
+
 def import_parsed(db: Database, parsed: ParsedArticle, cancel: threading.Event | None = None
                   ) -> Generator[Progress, None, ImportResult]:
     from workbench.text.importer import content_hash
@@ -58,19 +83,41 @@ def import_parsed(db: Database, parsed: ParsedArticle, cancel: threading.Event |
         article = article_repo.get(db, existing)
         return ImportResult(article, len(claim_repo.for_article(db, existing)), 0, duplicate=True)
 
-    drafts = yield from _extract(parsed.text, cancel)
-    yield Progress(90, 100, "Looking for overlapping claims")
+    extraction = yield from extract_article(parsed.text, cancel)
+    across = _across(db, parsed.text, extraction.drafts)
     _check(cancel)
     with db.atomic():
         article = article_repo.insert(db, parsed, digest)
-        stored = [claim_repo.insert(db, article.id, d) for d in drafts]
-        found = _overlaps(db, stored, article.id)
+        stored = [claim_repo.insert(db, article.id, d) for d in extraction.drafts]
+        ids = {i: c.id for i, c in enumerate(stored, start=1)}
+        ids.update((-i, c.id) for i, c in enumerate(stored, start=1))
+        found = [replace(o, a=ids.get(o.a, o.a), b=ids.get(o.b, o.b)) for o in (*extraction.overlaps, *across)]
         added = overlap_repo.insert_many(db, found)
         history.record(db, "article", article.id, "import", None,
                        {"title": article.title, "source": article.source, "claims": len(stored)})
-        _check(cancel)  # a Cancel pressed while overlaps were computed rolls everything back
+        _check(cancel)  # a Cancel pressed meanwhile rolls everything back
     # Nothing is yielded after the commit: a Cancel seen from here on would report a stored article as cancelled.
     return ImportResult(article, len(stored), added)
+
+
+def _across(db: Database, text: str, drafts) -> list[OverlapDraft]:
+    """Pairs between the new article's claims (ids -1, -2, … by place) and the claims already stored."""
+    from workbench.matching.article import claim_rows, find_article_overlaps
+
+    # other articles' claims with their source sentence and attribution as context (matching/article.py)
+    context: dict[int, str] = {}
+    for other in article_repo.summaries(db):
+        if other.claims:
+            rows = claim_rows(article_repo.get(db, other.id).text,
+                              [(c.id, c.text, c.start, c.end, c.attribution)
+                               for c in claim_repo.for_article(db, other.id)])
+            context.update((i, ctx) for i, _, ctx in rows)
+    existing = [(i, t, context.get(i, "")) for i, t in claim_repo.all_texts(db)]
+    if not existing or not drafts:
+        return []
+    found = find_article_overlaps(text, [(-i, d.text, d.start, d.end, d.attribution)
+                                         for i, d in enumerate(drafts, start=1)], existing)
+    return [o for o in found if (o.a < 0) != (o.b < 0)]
 
 
 def _extract(text: str, cancel: threading.Event | None) -> Generator[Progress, None, list[ClaimDraft]]:
@@ -84,22 +131,6 @@ def _extract(text: str, cancel: threading.Event | None) -> Generator[Progress, N
             return list(stop.value)
         total = max(step.total, 1)
         yield Progress(5 + int(85 * step.done / total), 100, step.message or "Finding claims")
-
-
-def _overlaps(db: Database, stored: list[Claim], article_id: int):
-    from workbench.matching.article import claim_rows, find_article_overlaps
-
-    # other articles' claims with their source sentence and attribution as context (matching/article.py)
-    context: dict[int, str] = {}
-    for other in article_repo.summaries(db):
-        if other.id != article_id and other.claims:
-            rows = claim_rows(article_repo.get(db, other.id).text,
-                              [(c.id, c.text, c.start, c.end, c.attribution)
-                               for c in claim_repo.for_article(db, other.id)])
-            context.update((i, ctx) for i, _, ctx in rows)
-    existing = [(i, text, context.get(i, "")) for i, text in claim_repo.all_texts(db, exclude_article=article_id)]
-    text = article_repo.get(db, article_id).text
-    return find_article_overlaps(text, [(c.id, c.text, c.start, c.end, c.attribution) for c in stored], existing)
 
 
 def _check(cancel: threading.Event | None) -> None:
@@ -211,6 +242,6 @@ def _found(get, db: Database, record_id: int) -> bool:
     return True
 
 
-__all__ = ["DeletedArticle", "DuplicateArticle", "ImportResult", "LIBRARY", "MAX_TITLE", "clean_title",
+__all__ = ["DeletedArticle", "DuplicateArticle", "Extraction", "ImportResult", "extract_article", "LIBRARY", "MAX_TITLE", "clean_title",
            "delete_article", "get_article", "import_file", "import_parsed", "import_pasted", "list_articles",
            "rename_article", "restore_article"]

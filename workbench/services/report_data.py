@@ -5,7 +5,7 @@ none of them touches the database.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 
@@ -75,10 +75,36 @@ class ClaimEntry:
     evidence: tuple[EvidenceItem, ...]
     overlaps: tuple[OverlapItem, ...]
     checked_before: tuple[CheckedBefore, ...]
+    article_words: str = ""  # the article's own words when the claim text was edited by hand, else ""
+    warnings: tuple[str, ...] = ()  # what an editor must look at before signing off (see _warnings)
+    author_type: str = ""  # "Person" or "Organization" for the speaker, when it was looked up (ClaimReview)
 
     @property
     def verified(self) -> bool:
         return self.verdict.key != UNVERIFIED
+
+    @property
+    def edited(self) -> bool:
+        return bool(self.article_words)
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A verdict changed after the report was first exported."""
+
+    number: int
+    claim_text: str
+    before: VerdictOption
+    after: VerdictOption
+    at: str  # ISO 8601
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    """One kind of problem, with the claims it concerns (their numbers in this report)."""
+
+    text: str
+    numbers: tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +146,22 @@ class ReportData:
     verdict_counts: tuple[VerdictCount, ...]  # every option of the scale, in scale order, zeros included
     evidence: EvidenceSummary
     confirmed_overlaps: tuple[ConfirmedOverlap, ...]
-    claims: tuple[ClaimEntry, ...]
+    claims: tuple[ClaimEntry, ...]  # every claim: the summary counts them all
     sources: tuple[Source, ...]  # every source used by the article's evidence, sorted by title
+    only_checked: bool = False  # list only the claims with a verdict other than Unverified
+    warnings: tuple[Warning, ...] = ()  # over the listed claims
+    first_export: str = ""  # ISO time of the first recorded export of this article's report, "" before it
+    corrections: tuple[Correction, ...] = ()  # verdicts changed since first_export
+    publication_url: str = ""  # where the fact-check is published (workspace setting), "" when not set
+
+    @property
+    def listed_claims(self) -> tuple[ClaimEntry, ...]:
+        """The claims the report prints (all, or only those with a verdict)."""
+        return tuple(c for c in self.claims if c.verified) if self.only_checked else self.claims
+
+    @property
+    def rationale_for_every_rating(self) -> bool:
+        return all(c.rationale.strip() for c in self.claims if c.verified)
 
     @property
     def total_claims(self) -> int:
@@ -136,11 +176,31 @@ class ReportData:
         return self.generated_at[:10]
 
 
-def build_report(db: Database, article_id: int, workspace_name: str,
-                 now: datetime | None = None) -> ReportData:
-    """Read one article with its claims, verdicts, evidence, overlaps and archive matches."""
+def build_report(db: Database, article_id: int, workspace_name: str, now: datetime | None = None, *,
+                 only_checked: bool = False, author_types: bool = False) -> ReportData:
+    """Read one article with its claims, verdicts, evidence, overlaps and archive matches.
+    only_checked: list only claims with a verdict (the summary still counts all). author_types: look up
+    whether each speaker is a person or an organisation (loads the language model; for ClaimReview)."""
     with report_queries.read_snapshot(db):
-        return _build(db, article_id, workspace_name, now)
+        data = _build(db, article_id, workspace_name, now)
+    data = replace(data, only_checked=only_checked)
+    data = replace(data, warnings=_summary_warnings(data.listed_claims))
+    if author_types:
+        data = replace(data, claims=_with_author_types(data))
+    return data
+
+
+def record_export(db: Database, article_id: int, formats: list[str], only_checked: bool = False) -> None:
+    """Note in the history that the report was exported: later reports list verdicts changed after the first
+    one as corrections. A workspace that cannot be written to (read-only file) still gets its report."""
+    from workbench.storage import history
+
+    try:
+        with db.atomic():
+            history.record(db, "article", article_id, "export", None,
+                           {"formats": sorted(formats), "only_checked": only_checked})
+    except Exception:  # noqa: BLE001 - the report itself was written; only the note is missing
+        return
 
 
 def _build(db: Database, article_id: int, workspace_name: str, now: datetime | None) -> ReportData:
@@ -172,6 +232,7 @@ def _build(db: Database, article_id: int, workspace_name: str, now: datetime | N
                 numbers.get(ov.claim_b), _other(ov.claim_b, texts, outside)[0], str(ov.kind), ov.score))
     confirmed.sort(key=lambda o: (o.a_number or 10**9, o.b_number or 10**9))
 
+    originals = report_queries.original_texts(db, article_id)
     entries = tuple(
         ClaimEntry(
             number=numbers[c.id], id=c.id, text=c.text, attribution=c.attribution, kind=str(c.kind),
@@ -180,9 +241,20 @@ def _build(db: Database, article_id: int, workspace_name: str, now: datetime | N
             overlaps=tuple(sorted(by_claim.get(c.id, ()),
                                   key=lambda o: (o.state != "confirmed", o.other_number or 10**9, -o.score))),
             checked_before=checked_before.get(c.id, ()),
+            article_words=(article.text[c.start:c.end] if c.id in originals and originals[c.id] != c.text
+                           else ""),
         )
         for c in claims
     )
+    verdict_of = {e.id: e.verdict for e in entries}
+    entries = tuple(replace(e, warnings=_warnings(e, verdict_of)) for e in entries)
+    exported = report_queries.first_export(db, article_id)
+    corrections = tuple(
+        Correction(numbers[claim_id], texts[claim_id], _option(scale, before or UNVERIFIED), _option(scale, after),
+                   at)
+        for claim_id, before, after, at in (report_queries.verdict_changes(db, article_id, exported[0])
+                                            if exported else ())
+        if claim_id in numbers and before != after)
     all_evidence = [e for items in evidence.values() for e in items]
     sources = {e.source.id: e.source for e in all_evidence}
     stances = Counter(str(e.stance) for e in all_evidence)
@@ -207,7 +279,59 @@ def _build(db: Database, article_id: int, workspace_name: str, now: datetime | N
         confirmed_overlaps=tuple(confirmed),
         claims=entries,
         sources=tuple(sorted(sources.values(), key=lambda s: ((s.title or s.url).casefold(), s.url))),
+        first_export=exported[1] if exported else "",
+        corrections=corrections,
+        publication_url=_publication_url(db, article),
     )
+
+
+NO_RATIONALE = "Verdict without a rationale"
+NO_EVIDENCE = "Verdict without evidence"
+EDITED = "Claim text edited: the article's own words are printed beside it"
+
+
+def _warnings(entry: ClaimEntry, verdict_of: dict[int, VerdictOption]) -> tuple[str, ...]:
+    """What an editor must look at before signing off this claim."""
+    found = []
+    if entry.verified and not entry.rationale.strip():
+        found.append(NO_RATIONALE)
+    if entry.verified and not entry.evidence:
+        found.append(NO_EVIDENCE)
+    for o in entry.overlaps:  # the same fact (not dismissed) rated two ways
+        other = verdict_of.get(o.other_id)
+        if (o.kind == "duplicate" and o.other_number and entry.verified and other is not None
+                and other.key not in (UNVERIFIED, entry.verdict.key)):
+            found.append(f"Flagged as the same fact as Claim {o.other_number}, which is rated {other.label}")
+    if entry.edited:
+        found.append(EDITED)
+    return tuple(found)
+
+
+def _summary_warnings(claims: tuple[ClaimEntry, ...]) -> tuple[Warning, ...]:
+    groups: dict[str, list[int]] = {}
+    for c in claims:
+        for w in c.warnings:
+            key = "Flagged as the same fact as another claim but rated differently" if w.startswith(
+                "Flagged as the same fact") else w
+            groups.setdefault(key, []).append(c.number)
+    return tuple(Warning(text, tuple(numbers)) for text, numbers in groups.items())
+
+
+def _publication_url(db: Database, article: Article) -> str:
+    from workbench.services.settings import publication_url
+
+    return publication_url(db, article.id, article.title)
+
+
+def _with_author_types(data: ReportData) -> tuple[ClaimEntry, ...]:
+    """Person or Organization per speaker, from the named-entity label in the claim's own sentence."""
+    from workbench.claims.speaker_types import speaker_types
+
+    asked = [(c.id, c.attribution, data.article.text, c.start, c.end) for c in data.claims
+             if c.attribution and c.verified]
+    found = speaker_types([(a, text, start, end) for _, a, text, start, end in asked]) if asked else []
+    types = {claim_id: kind for (claim_id, *_), kind in zip(asked, found)}
+    return tuple(replace(c, author_type=types.get(c.id) or "") for c in data.claims)
 
 
 def _option(scale: VerdictScale, key: str) -> VerdictOption:

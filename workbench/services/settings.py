@@ -196,3 +196,72 @@ def update_settings(db: Database, organisation: str | None = None, scale: Verdic
     if not (organisation_changed or scale_changed):
         return Changes()
     return Changes(settings=True, extra={"verdict_scale": True} if scale_changed else {})
+
+
+# Where the fact-checks are published (ClaimReview `url`): a base URL to which each article's slug is appended,
+# or a publication URL set for one article. Kept in the settings table (no schema change).
+REVIEW_BASE_KEY = "review_base_url"
+PUBLICATION_URLS_KEY = "publication_urls"  # {article id: url}
+
+
+def slug(title: str) -> str:
+    """"Coal use fell 18% — why?" -> "coal-use-fell-18-why": the article's part of a publication URL."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:80].rstrip("-") or "article"
+
+
+def checked_url(url: str, what: str) -> str:
+    from workbench.domain.urls import normalise_url
+
+    text = (url or "").strip()
+    if not text:
+        return ""
+    try:
+        return normalise_url(text)
+    except InvalidInput as exc:
+        raise InvalidInput(f"The {what}: {exc}") from None
+
+
+def review_base_url(db: Database) -> str:
+    return settings_repo.get(db, REVIEW_BASE_KEY, "") or ""
+
+
+def set_review_base_url(db: Database, url: str) -> Changes:
+    """The address under which the newsroom publishes its fact-checks; an article's is this plus its slug."""
+    value = checked_url(url, "base URL of published fact-checks")
+    before = review_base_url(db)
+    if value == before:
+        return Changes()
+    with db.atomic():
+        settings_repo.put(db, REVIEW_BASE_KEY, value)
+        history.record(db, "settings", 0, "review_base_url", {"url": before}, {"url": value})
+    return Changes(settings=True)
+
+
+def set_publication_url(db: Database, article_id: int, url: str) -> Changes:
+    """Where this article's fact-check is published ("" removes it: the base URL applies again)."""
+    from workbench.storage import articles as article_repo
+
+    article_repo.get(db, article_id)  # NotFound for a wrong id
+    value = checked_url(url, "publication URL")
+    urls = dict(settings_repo.get(db, PUBLICATION_URLS_KEY, {}) or {})
+    before = urls.get(str(article_id), "")
+    if value == before:
+        return Changes()
+    if value:
+        urls[str(article_id)] = value
+    else:
+        urls.pop(str(article_id), None)
+    with db.atomic():
+        settings_repo.put(db, PUBLICATION_URLS_KEY, urls)
+        history.record(db, "article", article_id, "publication_url", {"url": before}, {"url": value})
+    return Changes(settings=True)
+
+
+def publication_url(db: Database, article_id: int, title: str) -> str:
+    """The article's own publication URL, else the base URL + its slug, else ""."""
+    own = (settings_repo.get(db, PUBLICATION_URLS_KEY, {}) or {}).get(str(article_id))
+    if own:
+        return own
+    base = review_base_url(db)
+    return f"{base.rstrip('/')}/{slug(title)}" if base else ""

@@ -61,3 +61,33 @@ def claims_by_id(db: sqlite_utils.Database, ids: set[int]) -> dict[int, tuple[Cl
             titles[claim.article_id] = row[0] if row else ""
         result[claim_id] = (claim, titles[claim.article_id])
     return result
+
+
+def original_texts(db: sqlite_utils.Database, article_id: int) -> dict[int, str]:
+    """claim id -> the text it had before its first edit, for the article's claims whose text was edited."""
+    rows = db.execute(
+        "SELECT h.entity_id, json_extract(h.before, '$.text') FROM history h"
+        " JOIN claims c ON c.id = h.entity_id AND c.article_id = ?"
+        " WHERE h.entity = 'claim' AND h.action = 'update' AND json_extract(h.before, '$.text') IS NOT NULL"
+        " ORDER BY h.id", [article_id]).fetchall()
+    first: dict[int, str] = {}
+    for claim_id, text in rows:
+        first.setdefault(claim_id, text)
+    return first
+
+
+def first_export(db: sqlite_utils.Database, article_id: int) -> tuple[int, str] | None:
+    """(history id, time) of the article's first recorded report export, or None."""
+    row = db.execute("SELECT id, at FROM history WHERE entity = 'article' AND entity_id = ? AND action = 'export'"
+                     " ORDER BY id LIMIT 1", [article_id]).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def verdict_changes(db: sqlite_utils.Database, article_id: int, after_id: int) -> list[tuple[int, str, str, str]]:
+    """(claim id, verdict before, verdict after, time) of verdict changes recorded after a history row."""
+    rows = db.execute(
+        "SELECT h.entity_id, json_extract(h.before, '$.verdict'), json_extract(h.after, '$.verdict'), h.at"
+        " FROM history h JOIN claims c ON c.id = h.entity_id AND c.article_id = ?"
+        " WHERE h.entity = 'claim' AND h.action = 'update' AND h.id > ?"
+        " AND json_extract(h.after, '$.verdict') IS NOT NULL ORDER BY h.id", [article_id, after_id]).fetchall()
+    return [(r[0], r[1] or "", r[2], r[3]) for r in rows]

@@ -170,7 +170,7 @@ def load_storage() -> None:
 
 
 def open_session(db_path: Path | None, seed_in_background: bool = False):
-    """The workspace wrapped for the window, and the seed files still to import (a new workspace gets
+    """The workspace wrapped for the window, and the seed files still to import (a new default workspace gets
     the seed article; in the background when asked, so the window never waits for the claim engine)."""
     _import_sqlite_utils_fast()
     from workbench.services.workspace import default_workspace_path, open_workspace, seed_files
@@ -178,8 +178,9 @@ def open_session(db_path: Path | None, seed_in_background: bool = False):
 
     path = Path(db_path) if db_path is not None else default_workspace_path()
     is_new = not path.exists() or path.stat().st_size == 0
-    defer = seed_in_background and is_new
-    session = Session(open_workspace(path, seed=not defer), path)
+    seed = db_path is None  # only the person's own workspace starts with the seed article; --db files start empty
+    defer = seed_in_background and is_new and seed
+    session = Session(open_workspace(path, seed=seed and not defer), path)
     return session, (seed_files() if defer else [])
 
 
