@@ -5,7 +5,7 @@ import os
 import sys
 from pathlib import Path
 
-from workbench.cli_support import fail, print_json, run_with_progress
+from workbench.cli_support import fail, print_json, run_with_progress, shown
 from workbench.domain import InvalidInput, WorkbenchError
 
 DESCRIPTION = "Fact Workbench: claims, evidence, verdicts and verification reports in one workspace file."
@@ -110,7 +110,7 @@ def cmd_import(args, db) -> int:
         if not args.json:  # each id as soon as its article is stored
             note = "already in the workspace" if result.duplicate else f"{result.claims} claims, {result.overlaps} overlaps"
             print(result.article.id, flush=True)
-            sys.stderr.write(f"article {result.article.id}: {result.article.title} ({note})\n")
+            sys.stderr.write(f"article {result.article.id}: {shown(result.article.title)} ({note})\n")
     if args.json:
         print_json([{"id": r.article.id, "title": r.article.title, "claims": r.claims, "duplicate": r.duplicate}
                     for r in results])
@@ -128,7 +128,7 @@ def cmd_articles(args, db) -> int:
     else:
         for a in items:
             published = a.published.isoformat() if a.published else ""
-            print(f"{a.id}\t{published:10}\t{a.claims:4} claims\t{a.title}")
+            print(f"{a.id}\t{published:10}\t{a.claims:4} claims\t{shown(a.title)}")
     return 0
 
 
@@ -149,8 +149,8 @@ def cmd_extract(args, db) -> int:
         print_json(payload)
     else:
         for c in claims:
-            who = f"  — {c['attribution']}" if c["attribution"] else ""
-            print(f"{c['id']:3}. [{c['kind']}] {c['text']}{who}")
+            who = f"  — {shown(c['attribution'])}" if c["attribution"] else ""
+            print(f"{c['id']:3}. [{c['kind']}] {shown(c['text'])}{who}")
     return 0
 
 
@@ -172,7 +172,7 @@ def cmd_claims(args, db) -> int:
     else:
         for c in claims:
             flags = ", ".join(f"{p['kind']} with {p['claim']} ({p['state']})" for p in pairs.get(c.id, []))
-            print(f"{c.id:5}  {c.verdict:14} {c.evidence_count:2} ev  {c.text}" + (f"  [{flags}]" if flags else ""))
+            print(f"{c.id:5}  {c.verdict:14} {c.evidence_count:2} ev  {shown(c.text)}" + (f"  [{flags}]" if flags else ""))
     return 0
 
 
@@ -182,14 +182,14 @@ def cmd_delete(args, db) -> int:
 
         deleted, _ = delete_article(db, args.id)
         count = len(deleted.claims)
-        print(f"Deleted article {deleted.article.id}: {deleted.article.title} "
+        print(f"Deleted article {deleted.article.id}: {shown(deleted.article.title)} "
               f"({count} claim{'s' if count != 1 else ''})")
     else:
         from workbench.services.claims import delete_claim
 
         changes = delete_claim(db, args.id)
         claim = changes.removed_claims[0].claim
-        print(f"Deleted claim {claim.id} of article {claim.article_id}: {claim.text}")
+        print(f"Deleted claim {claim.id} of article {claim.article_id}: {shown(claim.text)}")
     return 0
 
 
@@ -214,7 +214,7 @@ def cmd_evidence_add(args, db) -> int:
     if kept:  # one source per URL: what a person typed before is never overwritten silently
         sys.stderr.write(f"workbench: note: this source was already in the workspace; its {' and '.join(kept)} "
                          "were kept as stored\n")
-    print(f"Evidence {evidence.id}: {evidence.source.url} ({evidence.stance}) linked to claim {evidence.claim_id}")
+    print(f"Evidence {evidence.id}: {shown(evidence.source.url)} ({evidence.stance}) linked to claim {evidence.claim_id}")
     return 0
 
 
@@ -247,10 +247,10 @@ def cmd_settings(args, db) -> int:
                     "verdict_scale": [{"key": o.key, "label": o.label, "colour": o.colour,
                                        "definition": o.definition, "rating": o.rating} for o in current.options]})
     else:
-        print(f"Organisation: {settings.organisation(db) or '(not set)'}")
-        print(f"Fact-checks published under: {settings.review_base_url(db) or '(not set)'}")
+        print(f"Organisation: {shown(settings.organisation(db)) or '(not set)'}")
+        print(f"Fact-checks published under: {shown(settings.review_base_url(db)) or '(not set)'}")
         for o in current.options:
-            print(f"  {o.key:15} {o.label:15} {o.colour}  {o.definition}")
+            print(f"  {o.key:15} {shown(o.label):15} {o.colour}  {shown(o.definition)}")
     return 0
 
 

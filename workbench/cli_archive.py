@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from workbench.cli_support import fail, print_json, run_with_progress
+from workbench.cli_support import fail, print_json, run_with_progress, shown
 from workbench.domain import WorkbenchError
 
 SINGLE_QUERY_ID = "text"
@@ -112,10 +112,10 @@ def _finish_with_progress(gen, current, label: str):
 def _print_table(results) -> None:
     out = sys.stdout
     for qid, matches in results:
-        out.write(f"query {qid}\n" if qid != SINGLE_QUERY_ID or len(results) > 1 else "")
+        out.write(f"query {shown(qid)}\n" if qid != SINGLE_QUERY_ID or len(results) > 1 else "")
         if not matches:
             out.write("  (no match)\n")
         for rank, m in enumerate(matches, 1):
             text = m.claim.text if len(m.claim.text) <= 100 else m.claim.text[:99] + "…"
             rating = f"  [{m.claim.rating}]" if m.claim.rating else ""
-            out.write(f"  {rank:2}. {m.score:5.1f}  {m.claim.external_id:<14} {text}{rating}\n")
+            out.write(f"  {rank:2}. {m.score:5.1f}  {shown(m.claim.external_id):<14} {shown(text)}{shown(rating)}\n")

@@ -33,5 +33,12 @@ def run_with_progress(generator: Generator[Progress, None, Any], label: str = ""
 
 
 def fail(message: str, code: int = 2) -> int:
-    sys.stderr.write(f"workbench: error: {message}\n")
+    sys.stderr.write(f"workbench: error: {shown(message)}\n")
     return code
+
+
+def shown(text: object) -> str:
+    """User text for a terminal: escapes and control characters made visible, never obeyed."""
+    from workbench.text.cleaning import terminal_safe
+
+    return terminal_safe(str(text))

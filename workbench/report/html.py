@@ -5,6 +5,7 @@ from functools import lru_cache
 import jinja2
 from markupsafe import Markup, escape
 
+from workbench.domain.urls import display_url
 from workbench.report.formatting import (
     STANCE_LABELS, authors_text, human_date, human_datetime, ink, link_url, safe_colour, source_claims,
     source_label,
@@ -25,7 +26,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(
         human_date=human_date, human_datetime=human_datetime, source_label=source_label, link_url=link_url,
-        colour=safe_colour, ink=ink,
+        colour=safe_colour, ink=ink, shown_url=display_url,
         stance=lambda s: STANCE_LABELS.get(str(s), str(s).capitalize()), lines=_lines,
     )
     return env

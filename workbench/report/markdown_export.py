@@ -2,6 +2,7 @@
 
 import re
 
+from workbench.domain.urls import display_url
 from workbench.report.formatting import (
     STANCE_LABELS, authors_text, human_date, human_datetime, link_url, source_label,
 )
@@ -32,6 +33,9 @@ def md_link(url: str | None, label: str | None = None) -> str:
     target = link_url(url)
     if target is None or any(ch in target for ch in "<>"):
         return escape_md(url)
+    shown = display_url(target)  # a host that mixes scripts is shown as punycode, as browsers do
+    if shown != target and (not label or label.strip() == target):
+        label = shown
     return f"[{escape_md(label)}](<{target}>)" if label else f"<{target}>"
 
 

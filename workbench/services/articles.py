@@ -12,6 +12,7 @@ from workbench.domain import (
     Article, ArticleSummary, Cancelled, Claim, ClaimDraft, DuplicateArticle, InvalidInput, NotFound, Overlap,
     OverlapDraft, ParsedArticle, Progress,
 )
+from workbench.domain import limits
 from workbench.services.changes import Changes, ClaimSnapshot
 from workbench.storage import Database, articles as article_repo
 from workbench.storage import claims as claim_repo
@@ -19,7 +20,7 @@ from workbench.storage import evidence as evidence_repo
 from workbench.storage import history
 from workbench.storage import overlaps as overlap_repo
 
-MAX_TITLE = 300
+MAX_TITLE = limits.MAX_TITLE
 LIBRARY = "library"  # key of Changes.extra: the list of articles changed (a title, an article gone or back)
 
 
@@ -36,7 +37,7 @@ def import_file(db: Database, path: Path | str, cancel: threading.Event | None =
     from workbench.text import parse_article_file  # not needed to open a workspace: keep start-up light
 
     yield Progress(0, 100, f"Reading {Path(path).name}")
-    parsed = parse_article_file(path)
+    parsed = parse_article_file(path, cancel)
     return (yield from import_parsed(db, parsed, cancel))
 
 
@@ -44,7 +45,8 @@ def import_pasted(db: Database, text: str, title: str = "", cancel: threading.Ev
                   ) -> Generator[Progress, None, ImportResult]:
     from workbench.text import parse_article
 
-    parsed = parse_article(text, source="pasted text", fallback_title=title.strip() or "Pasted article", kind=".md")
+    parsed = parse_article(text, source="pasted text", fallback_title=title.strip() or "Pasted article", kind=".md",
+                           cancel=cancel)
     return (yield from import_parsed(db, parsed, cancel))
 
 

@@ -3,18 +3,22 @@
 import bisect
 import hashlib
 import re
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from workbench.domain import ArticleImportError, ParsedArticle
+from workbench.domain.limits import MAX_ARTICLE_BYTES, MAX_TITLE
+from workbench.text.cleaning import checkpoint, clean_line, strip_controls
 from workbench.text.decoding import decode_bytes
+from workbench.text.files import read_capped
 from workbench.text.html_article import parse_html, looks_like_html
-from workbench.text.markup import Stripped, apply_deletions, markup_deletions
+from workbench.text.markup import Stripped, apply_deletions, markup_mask
 from workbench.text.metadata import byline_authors, is_dateline, looks_like_dek, looks_like_title
 
-_PARAGRAPH = re.compile(r"[^\n]*\S[^\n]*(?:\n[^\n]*\S[^\n]*)*")
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = MAX_ARTICLE_BYTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,43 +28,47 @@ class _Paragraph:
     shown: str  # markup removed, for recognising the header
 
 
-def parse_article_file(path: Path | str) -> ParsedArticle:
+def parse_article_file(path: Path | str, cancel: threading.Event | None = None) -> ParsedArticle:
     path = Path(path)
     name = path.name or str(path)
-    if not path.exists():
-        raise ArticleImportError(f"{path}: no such file")
-    if path.is_dir():
-        raise ArticleImportError(f"{path}: is a folder, not an article file")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleImportError(f"{name}: the file is too large for an article ({size // 1_048_576} MB)")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArticleImportError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    data = read_capped(path, MAX_BYTES, ArticleImportError, "an article file")
+    check = checkpoint(cancel)
+    check()
     text = decode_bytes(data, name)
-    return parse_article(text, source=str(path), fallback_title=_title_from_name(path), kind=path.suffix.lower())
+    check()
+    return parse_article(text, source=str(path), fallback_title=_title_from_name(path), kind=path.suffix.lower(),
+                         cancel=cancel)
 
 
 def parse_article(text: str, *, source: str = "", fallback_title: str = "Untitled article",
-                  kind: str = "") -> ParsedArticle:
+                  kind: str = "", cancel: threading.Event | None = None) -> ParsedArticle:
+    if "\x00" in text:
+        raise ArticleImportError(f"{source or 'text'}: a NUL character at character {text.index(chr(0))}: "
+                                 "this is not article text")
+    text = strip_controls(text)  # terminal escapes and control characters never reach the workspace
+    fallback_title = clean_line(fallback_title, MAX_TITLE) or "Untitled article"
     if kind in (".html", ".htm", ".xhtml") or (kind not in (".md", ".markdown", ".txt") and looks_like_html(text)):
         return parse_html(text, source=source, fallback_title=fallback_title)
     # Plain text from newsrooms often carries Markdown emphasis (the seed does), so strip it too.
-    return parse_text(text, source=source, fallback_title=fallback_title)
+    return parse_text(text, source=source, fallback_title=fallback_title, cancel=cancel)
 
 
 def parse_text(raw: str, *, source: str = "", fallback_title: str = "Untitled article",
-               markdown: bool = True) -> ParsedArticle:
-    """Plain text or Markdown: header lines become metadata, markup is removed with an offset map."""
+               markdown: bool = True, cancel: threading.Event | None = None) -> ParsedArticle:
+    """Plain text or Markdown: header lines become metadata, markup is removed with an offset map.
+    Linear in the length of the text; Cancel is checked between passes."""
+    check = checkpoint(cancel)
     raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    deleted, replaced = markup_deletions(raw, markdown=markdown)
-    whole = apply_deletions(raw, deleted, replaced)  # one pass; paragraphs are sliced through the offsets
-    paragraphs = [
-        _Paragraph(m.start(), m.end(), _shown_between(whole, m.start(), m.end()).strip())
-        for m in _PARAGRAPH.finditer(raw)
-    ]
-    paragraphs = [p for p in paragraphs if p.shown]
+    mask, replaced = markup_mask(raw, markdown=markdown, cancel=check)
+    whole = apply_deletions(raw, mask, replaced, check)  # one pass; paragraphs are sliced through the offsets
+    check()
+    paragraphs = []
+    for count, (start, end) in enumerate(paragraph_spans(raw)):
+        if count % 1024 == 1023:
+            check()
+        shown = _shown_between(whole, start, end).strip()
+        if shown:
+            paragraphs.append(_Paragraph(start, end, shown))
     if not paragraphs:
         raise ArticleImportError(f"{source or 'text'}: no article text (only whitespace or markup)")
 
@@ -68,17 +76,27 @@ def parse_text(raw: str, *, source: str = "", fallback_title: str = "Untitled ar
     kept = [p for i, p in enumerate(paragraphs) if i not in header.dropped]
     if not kept:
         raise ArticleImportError(f"{source or 'text'}: no article text after the title and byline")
+    check()
 
     # Delete everything outside kept paragraphs except one blank line between them.
-    keep: set[int] = set()
-    for p in kept:
-        keep.update(range(p.start, p.end))
-    for before, after in zip(kept, kept[1:]):
-        newlines = [i for i in range(before.end, after.start) if raw[i] == "\n"][:2]
-        keep.update(newlines)
-    deleted = deleted | (set(range(len(raw))) - keep)
-    stripped = apply_deletions(raw, deleted, replaced)
+    outside = bytearray(b"\x01") * len(raw)
+    for count, p in enumerate(kept):
+        outside[p.start:p.end] = bytes(p.end - p.start)
+        if count % 1024 == 1023:
+            check()
+    for count, (before, after) in enumerate(zip(kept, kept[1:])):
+        if count % 1024 == 1023:
+            check()
+        first = raw.find("\n", before.end, after.start)
+        second = raw.find("\n", first + 1, after.start) if first >= 0 else -1
+        for i in (first, second):
+            if i >= 0:
+                outside[i] = 0
+    mask = bytearray((int.from_bytes(mask, "little") | int.from_bytes(outside, "little")).to_bytes(len(raw), "little"))
+    check()
+    stripped = apply_deletions(raw, mask, replaced, check)
     text = stripped.text
+    check()
 
     title_span = _span_of(stripped, paragraphs[header.title]) if header.title is not None else None
     subtitle_span = _span_of(stripped, paragraphs[header.dek]) if header.dek is not None else None
@@ -88,6 +106,24 @@ def parse_text(raw: str, *, source: str = "", fallback_title: str = "Untitled ar
         title=title, text=text, subtitle=subtitle, authors=header.authors, published=header.published,
         source=source, title_span=title_span, subtitle_span=subtitle_span,
     )
+
+
+def paragraph_spans(raw: str) -> Iterator[tuple[int, int]]:
+    """Source ranges of the paragraphs: runs of lines that hold a non-space character, from the start of the first
+    line to the end of the last (one pass over the lines; a regex saying the same was quadratic on blank lines)."""
+    start = end = -1
+    pos = 0
+    for line in raw.split("\n"):
+        if line and not line.isspace():
+            if start < 0:
+                start = pos
+            end = pos + len(line)
+        elif start >= 0:
+            yield start, end
+            start = -1
+        pos += len(line) + 1
+    if start >= 0:
+        yield start, end
 
 
 @dataclass
@@ -133,10 +169,11 @@ def _shown_between(stripped: Stripped, start: int, end: int) -> str:
 
 def _span_of(stripped: Stripped, paragraph: _Paragraph) -> tuple[int, int] | None:
     """The shown-text span of a source paragraph, trimmed of whitespace."""
-    inside = [i for i, o in enumerate(stripped.offsets[:-1]) if paragraph.start <= o < paragraph.end]
-    if not inside:
+    offsets = stripped.offsets
+    start = bisect.bisect_left(offsets, paragraph.start, 0, len(offsets) - 1)
+    end = bisect.bisect_left(offsets, paragraph.end, 0, len(offsets) - 1)
+    if start >= end:
         return None
-    start, end = inside[0], inside[-1] + 1
     text = stripped.text
     while start < end and text[start].isspace():
         start += 1
@@ -151,5 +188,5 @@ def content_hash(article: ParsedArticle) -> str:
 
 
 def _title_from_name(path: Path) -> str:
-    stem = re.sub(r"[_\-]+", " ", path.stem).strip()
+    stem = clean_line(re.sub(r"[_\-]+", " ", path.stem), MAX_TITLE)
     return stem[:1].upper() + stem[1:] if stem else "Untitled article"
