@@ -2,7 +2,14 @@
 
 import pytest
 
-from workbench.claims.segment import is_furniture, paragraphs, sentence_spans, split_text
+from workbench.claims.segment import (
+    PIECE_CHARS,
+    SENTENCE_CHARS,
+    is_furniture,
+    paragraphs,
+    sentence_spans,
+    split_text,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -72,3 +79,38 @@ def test_furniture_lines_are_dropped_from_the_sentences():
     text = "Headline Here\n\nBy Jane Roe\nMarch 3, 2024\n\nThe council met on Monday."
     got = [text[s:e] for _, sents in split_text(text) for s, e in sents]
     assert got == ["Headline Here", "The council met on Monday."]
+
+
+def _pieces_cover(text: str, blocks) -> None:
+    """Every piece is bounded and the pieces keep every sentence, in order, once."""
+    last = -1
+    for para, sents in blocks:
+        assert para.end - para.start <= 2 * PIECE_CHARS
+        for s, e in sents:
+            assert s > last and e - s <= SENTENCE_CHARS and para.start <= s < e <= para.end
+            last = e
+
+
+def test_a_long_paragraph_is_parsed_in_bounded_pieces_of_whole_sentences():
+    sentence = "The council cut the rail budget by 12 percent on Monday, officials said."
+    text = " ".join([sentence] * 2_000)  # one 140,000-character paragraph
+    blocks = split_text(text)
+    assert len(blocks) > 1
+    _pieces_cover(text, blocks)
+    assert [text[s:e] for _, sents in blocks for s, e in sents] == [sentence] * 2_000
+
+
+def test_a_piece_never_ends_inside_a_quotation():
+    quote = '"We cut the budget. We raised fares. We closed two lines," the mayor said.'
+    for lead in range(150, 160):  # cuts fall at every place of the quotation
+        text = " ".join(["The council met."] * lead + [quote] * 80)
+        for para, _ in split_text(text):
+            piece = text[para.start : para.end]
+            assert piece.count('"') % 2 == 0, piece[-200:]
+
+
+def test_a_paragraph_over_a_million_characters_without_full_stops_is_bounded():
+    text = "and the council cut the budget, " * 40_000  # 1.28 MB, one "sentence" (spaCy's E088)
+    blocks = split_text(text)
+    _pieces_cover(text, blocks)
+    assert sum(len(sents) for _, sents in blocks) > 800

@@ -9,6 +9,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.claims.report_verbs import is_report_verb
+from workbench.claims.quotes import QUOTE_CHARS, QUOTE_SPAN_LIMIT, quote_depths  # noqa: F401  (re-exported)
 from workbench.claims.titles import title_word
 
 Token = Any  # spacy.tokens.Token
@@ -32,7 +34,6 @@ def _forms(base: str) -> set[str]:
 
 SPEECH_VERBS = frozenset(_IRREGULAR.union(*(_forms(b) for b in _SPEECH_BASES)))
 PERSONAL = {"he", "she", "him", "her"}
-QUOTE_CHARS = "\"\u201c\u201d"
 _DETACH = {"appos", "relcl", "punct", "cc"}
 
 
@@ -58,12 +59,22 @@ def is_research_subject(tok: Token) -> bool:
     )
 
 
+_NOT_THIRD_PERSON = frozenset({"i", "we", "you"})
+
+
 def is_speech_verb(tok: Token) -> bool:
+    """Said, told, added ...; find/show/conclude with a study or data subject; and the report
+    verbs learned from annotated news (report_verbs.py) with a third-person subject."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
     if tok.lower_ in SPEECH_VERBS:
         return True
-    return tok.lower_ in DATA_VERBS and any(is_research_subject(c) for c in tok.children)
+    if tok.lower_ in DATA_VERBS:
+        return any(is_research_subject(c) for c in tok.children)
+    if not is_report_verb(tok.lower_):
+        return False
+    subj = subject_of(tok)
+    return subj is not None and subj.lower_ not in _NOT_THIRD_PERSON
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -161,6 +172,9 @@ def levels(attribution: str | None) -> int:
     return 2 if "(according to " in attribution else 1
 
 
+# "Mr. Schmidt" after "Mike Schmidt" is him; "Mrs. Clinton" after "Bill Clinton" is not (gender
+# is unseen, so Mrs./Ms. names stay as written).
+_HONORIFICS = frozenset({"mr", "dr"})
 PERSON_REACH = 1  # person_age at most this: named in one of the two sentences before
 
 
@@ -196,8 +210,9 @@ class Context:
         if not parts:
             return name
         known = self.full_names.get(parts[-1])
-        if known and len(known.split()) > len(parts) and parts[-1] not in self.ambiguous:
-            return known
+        bare = [w for w in parts if w.rstrip(".").lower() not in _HONORIFICS]
+        if known and len(known.split()) > len(bare) and parts[-1] not in self.ambiguous:
+            return known  # "Mr. Schmidt" after "Mike Schmidt": the name, not the honorific
         if len(parts) > 1 and all(w[:1].isupper() for w in parts):  # not "the Clinton"
             # Surname for Western names, family name first for Korean/Chinese ones; never a title
             # ("Senator McCain" must not make every later "Senator" McCain).
@@ -245,37 +260,3 @@ class Context:
         if names and (ents == {"PERSON"} or tokens[-1].text in self.full_names):
             return self.see_person(text)
         return text
-
-
-QUOTE_SPAN_LIMIT = 600  # chars: a quotation inside one paragraph is never longer than this
-
-
-def quote_depths(text: str) -> list[bool]:
-    """For each char of a paragraph: is it inside double quotes?
-
-    A quote opens at \u201c (or a straight quote) and closes at the next \u201d or straight
-    quote. A quote still open at the paragraph's end may run on into the next paragraph (news
-    convention), but a stray mark must not turn a whole speech into a quotation, nor flip every
-    later quote inside out: an opening mark whose closing mark is more than QUOTE_SPAN_LIMIT
-    characters away (or, at the paragraph's end, missing that far) is taken as stray.
-    """
-    out = [False] * len(text)
-    marks = [i for i, ch in enumerate(text) if ch in ("\u201c", "\u201d", '"')]
-    k = 0
-    while k < len(marks):
-        start = marks[k]
-        out[start] = True
-        if text[start] == "\u201d":  # a closing mark with nothing open: stray
-            k += 1
-            continue
-        close = next((m for m in marks[k + 1 :] if text[m] in ("\u201d", '"')), None)
-        end = close if close is not None else len(text)
-        if end - start > QUOTE_SPAN_LIMIT:
-            k += 1  # stray opening mark
-            continue
-        for i in range(start, min(end + 1, len(text))):
-            out[i] = True
-        if close is None:
-            break
-        k = marks.index(close) + 1
-    return out

@@ -12,6 +12,7 @@ from typing import Any
 from workbench.claims.atomic import SentenceSplitter, Unit
 from workbench.claims.attribution import Context, quote_depths
 from workbench.claims.nlp import parse_blocks
+from workbench.claims.quote_speakers import SentenceSpeakers, continue_quotes
 from workbench.claims.scorer import features, get_scorer
 from workbench.claims.segment import split_text
 from workbench.claims.text import (
@@ -107,7 +108,7 @@ class _Paragraphs:
             self.ctx.person_age += 1
             if person:
                 self.ctx.last_person, self.ctx.person_age = person, 0
-        self._continue_quotes(per_sentence, doc.text)
+        self._continue_quotes(per_sentence, doc.text, inside)
         drafts = []
         for sent, units, _, _ in per_sentence:
             for unit in units:
@@ -116,29 +117,9 @@ class _Paragraphs:
                     drafts.append(draft)
         return drafts
 
-    def _continue_quotes(self, per_sentence: list, text: str) -> None:
-        """Quoted sentences without a speaker take the speaker of their quote (or the last one)."""
-        for i, (_, units, speakers, quoted) in enumerate(per_sentence):
-            if speakers or not quoted:
-                continue
-            speaker = None
-            for _, _, other, q in per_sentence[i + 1 :]:
-                if not q:
-                    break
-                if other:
-                    speaker = other[0]
-                    break
-            if speaker is None:
-                for _, _, other, q in reversed(per_sentence[:i]):
-                    if other and q:
-                        speaker = other[0]
-                        break
-            if speaker is None and text.lstrip()[:1] in "\"\u201c":
-                speaker = self.ctx.last_speaker
-            for unit in units:
-                if unit.attribution is None and not unit.role:
-                    unit.attribution = speaker
-                    unit.speaker = speaker
+    def _continue_quotes(self, per_sentence: list, text: str, inside: list[bool]) -> None:
+        """Quotations and transcript labels give speakers past their sentence (quote_speakers)."""
+        continue_quotes([SentenceSpeakers(*row) for row in per_sentence], text, inside, self.ctx)
 
     def _draft(self, unit: Unit, sent: Any, offset: int, inside: list[bool]) -> ClaimDraft | None:
         span = source_span(unit)

@@ -31,7 +31,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.claims.attribution import QUOTE_CHARS, content_of, phrase_tokens, quote_depths
+from workbench.claims.attribution import content_of, phrase_tokens, quote_depths
+from workbench.claims.quotes import has_quote_mark
 from workbench.claims.entities import NUMERIC_ENTS
 
 Token = Any
@@ -106,7 +107,7 @@ def _same_voice(a: Token, b: Token) -> bool:
     if qa != qb:
         return False
     lo, hi = sorted((a.idx, b.idx))
-    return not qa or not any(ch in QUOTE_CHARS for ch in a.doc.text[lo:hi])
+    return not qa or not has_quote_mark(a.doc.text[lo:hi])
 
 
 def _ancestors(tok: Token) -> set[int]:

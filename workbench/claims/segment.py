@@ -11,7 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from workbench.claims.attribution import SPEECH_VERBS
+from workbench.claims.quotes import quote_depths
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+# Bounded pieces: the parser and the claim rules look across a whole parsed block (its entities,
+# its quotes, the sentence before), so one 20,000-word paragraph - a transcript pasted without
+# blank lines - cost ~4.6x the parse, and over 1,000,000 characters spaCy refuses it (E088).
+# A paragraph longer than PIECE_CHARS is parsed in pieces of whole sentences, cut where no
+# quotation is open; a "sentence" longer than SENTENCE_CHARS (text without full stops) is cut at
+# its last clause mark or space before that length. News paragraphs are far below both.
+PIECE_CHARS = 3_000
+SENTENCE_CHARS = 1_500
 
 # Titles and month names: a following capitalised word belongs to the same sentence.
 _TITLES = {
@@ -36,6 +48,10 @@ _SENTENCE_STARTERS = {
 _CANDIDATE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\u2026[\"'\u201d\u2019)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"'\u201c\u2018(\[]*)(\S+)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.\-]*)$")
+# '"Why now?" Clinton asked.': a question or exclamation closing a quote, then a short speech tag
+# ending the sentence, is one sentence (the tag names who asked).
+_QUOTED_STOP = re.compile(r"[?!]+[\"\u201d']+$")
+_TAG_WORDS = SPEECH_VERBS | {"asked", "asks", "wondered", "shouted", "yelled", "exclaimed"}
 
 _BYLINE = re.compile(r"^\s*(by|from|reporting by|written by)\s+[A-Z][^.!?]{0,120}$", re.I)
 _DATELINE = re.compile(
@@ -120,6 +136,19 @@ def _is_abbreviation_stop(text: str, dot: int, next_word: str) -> bool:
     return False
 
 
+def _speech_tag_follows(text: str, stop: int, end: int) -> bool:
+    """A short "Clinton said." / "asked Mr. Smith." right after `stop`, ending its sentence."""
+    tail = text[stop : min(end, stop + 80)]
+    cut = re.search(r"[.!?]", tail)
+    if cut is None and stop + 80 < end:
+        return False
+    piece = tail[: cut.start()] if cut else tail
+    words = [w.strip(",.;:").lower().replace("\u2019", "'") for w in piece.split()]
+    if not 1 < len(words) <= 6 or not any(w in _TAG_WORDS for w in words):
+        return False
+    return True
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sentence (start, end) offsets inside text[start:end], stripped, in order."""
     end = len(text) if end is None else end
@@ -138,6 +167,8 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
         if text[m.start()] == "." and m.end() - m.start() == 1 and _is_abbreviation_stop(
             text, m.start(), opener + word
         ):
+            continue
+        if not opener and _QUOTED_STOP.search(m.group(0)) and _speech_tag_follows(text, stop, end):
             continue
         spans.append((sent_start, stop))
         sent_start = nm.start(1)
@@ -181,19 +212,69 @@ def _line_blocks(text: str, para: Paragraph) -> list[tuple[int, int]]:
     return blocks
 
 
+def _bounded_sentence(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) cut into parts of at most SENTENCE_CHARS: after the last ";", ",", dash or
+    space in the second half of each part, else hard at the limit."""
+    out: list[tuple[int, int]] = []
+    while end - start > SENTENCE_CHARS:
+        limit = start + SENTENCE_CHARS
+        half = start + SENTENCE_CHARS // 2
+        cut = -1
+        for marks in ((";",), (",", "\u2014", "\u2013"), (" ", "\n", "\t")):
+            cut = max(text.rfind(m, half, limit) for m in marks)
+            if cut >= 0:
+                break
+        cut = cut + 1 if cut >= 0 else limit
+        head = text[start:cut].rstrip()
+        if head:
+            out.append((start, start + len(head)))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        out.append((start, end))
+    return out
+
+
+def _pieces(
+    text: str, para: Paragraph, sents: list[tuple[int, int]]
+) -> list[tuple[Paragraph, list[tuple[int, int]]]]:
+    """The paragraph as pieces of whole sentences of at most PIECE_CHARS (a single longer
+    sentence is a piece of its own), cut only between sentences outside quotes unless a piece
+    would pass twice the limit."""
+    if sents[-1][1] - sents[0][0] <= PIECE_CHARS:
+        return [(para, sents)]
+    quoted = quote_depths(text[para.start : para.end])
+    out: list[tuple[Paragraph, list[tuple[int, int]]]] = []
+    cur: list[tuple[int, int]] = []
+    for span in sents:
+        if cur:
+            size = span[1] - cur[0][0]
+            gap = cur[-1][1] if cur[-1][1] < span[0] else span[0]  # the space between them
+            open_quote = quoted[gap - para.start]
+            if size > 2 * PIECE_CHARS or (size > PIECE_CHARS and not open_quote):
+                out.append((Paragraph(cur[0][0], cur[-1][1], text[cur[0][0] : cur[-1][1]]), cur))
+                cur = []
+        cur.append(span)
+    out.append((Paragraph(cur[0][0], para.end, text[cur[0][0] : para.end]), cur))
+    return out
+
+
 def split_text(text: str) -> list[tuple[Paragraph, list[tuple[int, int]]]]:
-    """Paragraphs that are not page furniture, each with its sentence spans (absolute)."""
+    """Paragraphs that are not page furniture, each with its sentence spans (absolute); a long
+    paragraph comes as several pieces (see PIECE_CHARS), so every parsed block is bounded."""
     out = []
     for para in paragraphs(text):
         blocks = _line_blocks(text, para)
         if blocks and blocks[0][0] == para.start:
             blocks[0] = (dateline_end(text, *blocks[0]), blocks[0][1])
         sents = [
-            span
+            part
             for bs, be in blocks
             for span in sentence_spans(text, bs, be)
             if not is_furniture(text[span[0] : span[1]])
+            for part in _bounded_sentence(text, *span)
         ]
         if sents:
-            out.append((para, sents))
+            out.extend(_pieces(text, para, sents))
     return out

@@ -1,0 +1,73 @@
+"""Speakers past their own sentence: a quotation over several sentences, a question closing a
+quote before its tag, the doubled-apostrophe quotes of some archives, transcript and headline
+labels."""
+
+import pytest
+
+from tests.unit.claims_helpers import claim_at
+from workbench.claims.quotes import quote_depths
+
+
+@pytest.mark.parametrize(
+    "text, source_words, speaker",
+    [
+        # the tag opens the quotation; its later sentences are still the speaker's
+        ("In a Bloomberg interview Donald Trump declared \u201cNATO may be obsolete. NATO was set up "
+         "a long time ago, many, many years ago. Things are different now.\u201d",
+         "NATO was set up", "Donald Trump"),
+        # a question closing a quote, then its tag: one sentence, so the next quote has a speaker
+        ("\u201cHow many times do we have to see this in our country?\u201d Hillary Clinton said. "
+         "\u201cIn Tulsa, police shot an unarmed man with his hands in the air in May.\u201d",
+         "In Tulsa", "Hillary Clinton"),
+        # doubled apostrophes are quote marks (the New York Times archive)
+        ("Mike Schmidt, an adviser at the campaign, spoke on Monday. ''The plan would raise $40 billion "
+         "over ten years. It would cut taxes for 5 million families,'' Mr. Schmidt said.",
+         "The plan would raise", "Mike Schmidt"),
+        # a transcript: the label speaks every sentence of its paragraph
+        ("PENCE: Gennifer Flowers will not be attending the debate tomorrow night. Donald Trump was "
+         "using the tweet yesterday to mock an effort by the Clinton campaign.",
+         "Donald Trump was using", "PENCE"),
+        # a headline label
+        ("Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton", "Wealthy Voters", "Poll"),
+    ],
+)
+def test_a_speaker_reaches_past_its_sentence(text, source_words, speaker):
+    assert claim_at(text, source_words).attribution == speaker
+
+
+@pytest.mark.parametrize(
+    "text, source_words",
+    [
+        # page furniture and places are no speakers
+        ("UPDATE: The council cut the rail budget by 12 percent on Monday.", "UPDATE"),
+        ("Syria: Fifty people were killed in Aleppo on Monday.", "Syria"),
+    ],
+)
+def test_a_label_that_is_no_speaker_gives_none(text, source_words):
+    assert claim_at(text, source_words).attribution is None
+
+
+def test_doubled_apostrophes_quote_like_a_straight_quote():
+    text = "He said ''We will win,'' and left."
+    marked = "".join(ch for ch, q in zip(text, quote_depths(text)) if q)
+    assert marked == "''We will win,''"
+
+
+@pytest.mark.parametrize(
+    "text, source_words, speaker",
+    [
+        ("The Tax Foundation estimated that the plan would cost the Treasury $374 billion over 10 years.",
+         "the plan would cost", "The Tax Foundation"),
+        ("Donald Trump tweeted on Friday that the former pageant winner had a criminal record.",
+         "the former pageant winner", "Donald Trump"),
+    ],
+)
+def test_report_verbs_learned_from_news_name_their_speaker(text, source_words, speaker):
+    assert claim_at(text, source_words).attribution == speaker
+
+
+def test_a_report_verb_in_the_first_person_stays_an_opinion_frame():
+    from workbench.claims import extract_claims
+
+    text = "I worried that the plan would cost the Treasury $374 billion."
+    assert all("worried" in c.text for c in extract_claims(text))  # never split off as a report

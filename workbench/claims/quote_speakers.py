@@ -1,0 +1,157 @@
+"""Speakers that reach past their own sentence: quotations and transcript labels.
+
+Runs once per parsed paragraph, after its sentences were split into units:
+- a quotation running over several sentences belongs to whoever its tag names, wherever the tag
+  stands ('Trump declared "I think NATO may be obsolete. ... Things are different now."');
+- a quoted sentence with no tag in its own quotation takes the speaker of the quoted sentences
+  around it, or, when the paragraph opens with a quote, the last speaker (news convention);
+- a label before a colon names the speaker of what follows: transcripts ("PENCE: Well, look,
+  ...") and headlines ("Poll: Wealthy Voters Abandon ...", "Pence: Gennifer Flowers Won't Be at
+  Debate"); in a transcript paragraph the label speaks every sentence of it. What a labelled
+  speaker or a quotation reports someone else saying keeps both ("the Clinton camp (according
+  to WALLACE)").
+
+Works on spaCy tokens but imports nothing from spaCy (duck-typed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.claims.attribution import RESEARCH_NOUNS, Context, combine, levels
+
+Token = Any
+# 1-4 capitalised words and a colon opening a sentence: "PENCE:", "Sen. Tim Kaine:", "Poll:"
+# (a transcript quoted whole may open each speaker's paragraph with a quote mark)
+_LABEL = re.compile(r"[\"\u201c']*([A-Z][\w.'\u2019&-]*(?:\s+[A-Z][\w.'\u2019&-]*){0,3})\s*:\s+\S")
+_NOT_SPEAKERS = frozenset(
+    """update updated breaking exclusive watch video videos photo photos read note editor
+    editors correction clarification related source sources credit image listen warning
+    live q a question answer transcript summary background""".split()
+)
+_NAME_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+_TOPIC_ENTS = frozenset({"GPE", "LOC", "DATE", "TIME", "EVENT", "FAC", "LAW", "WORK_OF_ART"})
+
+
+@dataclass
+class SentenceSpeakers:
+    """One sentence of a paragraph as the engine keeps it: its units and the speakers its
+    splitter found (in order), and whether it reads as quoted."""
+
+    sent: Any
+    units: list
+    speakers: list[str]
+    quoted: bool
+
+
+def label_speaker(sent: Any, ctx: Context) -> tuple[str, int] | None:
+    """("PENCE", index of the first token after the colon) when the sentence opens with a
+    speaker's label; a label must look like a name (a person, an organisation, a place, a name
+    in capitals) or a study ("Poll:"), never page furniture ("UPDATE:", "Watch:")."""
+    m = _LABEL.match(sent.text)
+    if m is None:
+        return None
+    label = m.group(1)
+    words = label.lower().replace("\u2019", "'").split()
+    if any(w.strip(".'") in _NOT_SPEAKERS for w in words):
+        return None
+    colon_at = sent.start_char + m.end(1)
+    toks = [t for t in sent if t.idx < colon_at]
+    after = next((t.i for t in sent if t.idx > colon_at), None)
+    if not toks or after is None:
+        return None
+    ents = {t.ent_type_ for t in toks if t.ent_type_}
+    # A person, a body or a study speaks; a place or a date is a topic ("Syria: 50 killed").
+    named = bool(ents & _NAME_ENTS) or label.lower() in RESEARCH_NOUNS
+    proper = all(t.pos_ == "PROPN" or t.is_punct for t in toks) and not ents - _NAME_ENTS
+    capitals = label.isupper() and len(label.replace(" ", "")) >= 3
+    if ents & _TOPIC_ENTS or not (named or proper or capitals):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return None
+    known = ctx.full_names.get(label.title() if capitals else label)
+    return (known or label), after
+
+
+def _quote_runs(inside: list[bool]) -> list[tuple[int, int]]:
+    runs, start = [], None
+    for i, q in enumerate(inside):
+        if q and start is None:
+            start = i
+        elif not q and start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, len(inside)))
+    return runs
+
+
+def _runs_of(sent: Any, runs: list[tuple[int, int]]) -> set[int]:
+    """Indexes of the quotation runs a sentence overlaps by more than a mark."""
+    a, b = sent.start_char, sent.end_char
+    return {k for k, (s, e) in enumerate(runs) if min(b, e) - max(a, s) > 1}
+
+
+def _give(units: list, speaker: str | None, outer: bool = False) -> None:
+    """Units with no speaker take `speaker`; with `outer`, a unit reporting someone else keeps
+    them as the first level and `speaker` as the second."""
+    if not speaker:
+        return
+    for unit in units:
+        if unit.role:
+            continue
+        if unit.attribution is None:
+            unit.attribution = unit.speaker = speaker
+        elif outer and levels(unit.attribution) == 1 and unit.attribution != speaker:
+            unit.attribution = combine(unit.attribution, speaker)
+
+
+def continue_quotes(sentences: list[SentenceSpeakers], text: str, inside: list[bool], ctx: Context) -> None:
+    """Give speakers to the paragraph's sentences that quote or are labelled (see module doc),
+    and leave `ctx.last_speaker` at the paragraph's last speaker."""
+    label = None
+    for k, s in enumerate(sentences):
+        found = label_speaker(s.sent, ctx)
+        if found is not None:
+            label = found[0]
+            for unit in s.units:
+                unit.tokens = [t for t in unit.tokens if t.i >= found[1]] or unit.tokens
+            s.speakers.insert(0, label)
+            _give(s.units, label, outer=True)
+        elif label is not None and k > 0:  # a transcript paragraph: the label speaks on
+            s.speakers.insert(0, label)
+            _give(s.units, label, outer=True)
+    runs = _quote_runs(inside)
+    tagged = [(_runs_of(s.sent, runs), s.speakers[0]) for s in sentences if s.speakers]
+    for i, s in enumerate(sentences):
+        if s.speakers:
+            continue
+        mine = _runs_of(s.sent, runs)
+        # The tag of the same quotation, wherever it stands in the paragraph.
+        speaker = next((who for theirs, who in tagged if mine & theirs), None)
+        if speaker is None and s.quoted:
+            speaker = _neighbour_speaker(sentences, i)
+            if speaker is None and text.lstrip().startswith(("\"", "\u201c", "''")):
+                speaker = ctx.last_speaker
+        if speaker is not None and (s.quoted or mine):
+            _give(s.units, speaker)
+    last = max((k for k, s in enumerate(sentences) if s.speakers), default=None)
+    if last is not None:
+        ctx.last_speaker = sentences[last].speakers[0]
+        ctx.speaker_age = len(sentences) - 1 - last
+
+
+def _neighbour_speaker(sentences: list[SentenceSpeakers], i: int) -> str | None:
+    """The speaker of the quoted sentences after this one (up to the first unquoted one), else
+    of a quoted sentence before it."""
+    for other in sentences[i + 1 :]:
+        if not other.quoted:
+            break
+        if other.speakers:
+            return other.speakers[0]
+    for other in reversed(sentences[:i]):
+        if other.speakers and other.quoted:
+            return other.speakers[0]
+    return None
