@@ -89,10 +89,17 @@ def import_parsed(db: Database, parsed: ParsedArticle, cancel: threading.Event |
     across = _across(db, parsed.text, extraction.drafts)
     _check(cancel)
     with db.atomic():
+        again = article_repo.find_by_hash(db, digest)  # another process may have imported it meanwhile
+        if again is not None:
+            return ImportResult(article_repo.get(db, again), len(claim_repo.for_article(db, again)), 0,
+                                duplicate=True)
         article = article_repo.insert(db, parsed, digest)
         stored = [claim_repo.insert(db, article.id, d) for d in extraction.drafts]
         ids = {i: c.id for i, c in enumerate(stored, start=1)}
         ids.update((-i, c.id) for i, c in enumerate(stored, start=1))
+        # matching ran before the lock: a claim of another article may have been deleted since
+        still_there = claim_repo.existing_ids(db, {x for d in across for x in (d.a, d.b) if x > 0})
+        across = [o for o in across if all(x < 0 or x in still_there for x in (o.a, o.b))]
         found = [replace(o, a=ids.get(o.a, o.a), b=ids.get(o.b, o.b)) for o in (*extraction.overlaps, *across)]
         added = overlap_repo.insert_many(db, found)
         history.record(db, "article", article.id, "import", None,

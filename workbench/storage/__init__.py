@@ -1,6 +1,6 @@
 """SQLite workspace through sqlite-utils: the only package that knows SQL, tables and columns."""
 
-from sqlite_utils import Database  # the workspace handle services pass around
+from workbench.storage.database import Workspace as Database  # the workspace handle services pass around
 
 from workbench.storage.database import open_database, open_memory_database
 from workbench.storage.migrations import SCHEMA_VERSION, migrate

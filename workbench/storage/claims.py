@@ -61,6 +61,17 @@ def all_texts(db: sqlite_utils.Database, exclude_article: int | None = None) -> 
     return [(r[0], r[1]) for r in db.execute(sql + " ORDER BY id", params).fetchall()]
 
 
+def existing_ids(db: sqlite_utils.Database, ids: set[int]) -> set[int]:
+    """Those of `ids` that are claims now (matching ran before the transaction; one may have gone since)."""
+    found: set[int] = set()
+    wanted = sorted(ids)
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i:i + 500]
+        found.update(r[0] for r in db.execute(
+            f"SELECT id FROM claims WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+    return found
+
+
 def update(db: sqlite_utils.Database, claim_id: int, **changes: Any) -> Claim:
     unknown = set(changes) - set(EDITABLE)
     if unknown:

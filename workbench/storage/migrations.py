@@ -1,6 +1,5 @@
 """Schema as an append-only list of steps; PRAGMA user_version counts the steps applied."""
 
-import shutil
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -195,6 +194,11 @@ def migrate(db: sqlite_utils.Database, path: Path | None) -> int:
 def _backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S")
     target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    shutil.copy2(path, target)
+    # Through SQLite's backup API, never a file copy: opening and closing the workspace file outside
+    # SQLite would drop this process's locks on it (storage/database.py).
+    copy = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(copy)
+    finally:
+        copy.close()
     return target
