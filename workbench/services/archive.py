@@ -1,11 +1,15 @@
 """Archive of already checked claims: import a file, search it for a claim or free text, batch search.
 
-Long actions are generators yielding Progress and returning their result (see `run`). An import is one
-transaction with one history row (entity "archive"): a bad file or Cancel leaves the workspace unchanged.
+Long actions are generators yielding Progress and returning their result (see `run`). An import writes in
+short transactions (batches) that stay invisible until its last one, which makes the whole import visible at
+once with one history row (entity "archive"): other processes never wait long for the write lock, and a bad
+file, Cancel or kill -9 leaves the visible archive unchanged.
 """
 
 from __future__ import annotations
 
+import os
+import socket
 import threading
 from collections.abc import Generator, Sequence
 from pathlib import Path
@@ -37,19 +41,61 @@ def import_archive(db: Database, path: Path | str, *, id_column: str | None = No
     rows = [r.as_tuple() for r in parsed.rows]
     total = len(rows)
     yield Progress(0, total, "Importing archive claims")
+    _clear_abandoned(db)
     with db.atomic():
-        before = repo.count(db)
+        import_id = repo.begin_import(db, f"{socket.gethostname()}:{os.getpid()}")
+    try:
         done = 0
         for start in range(0, total, IMPORT_CHUNK):
             if cancel is not None and cancel.is_set():
                 raise Cancelled("archive import cancelled")
-            done += repo.upsert_many(db, rows[start:start + IMPORT_CHUNK])
+            with db.atomic():  # one short transaction per batch: nobody waits long for the write lock
+                done += repo.stage_batch(db, import_id, rows[start:start + IMPORT_CHUNK])
             yield Progress(done, total, "Importing archive claims")
-        after = repo.count(db)
-        history.record(db, "archive", 0, "import", {"claims": before},
-                       {"claims": after, "file": str(path), "format": parsed.format, "rows": total,
-                        "added": after - before, "skipped": parsed.skipped})
+        if cancel is not None and cancel.is_set():
+            raise Cancelled("archive import cancelled")
+        with db.atomic():  # the whole import becomes visible here, at once
+            before = repo.count(db)
+            repo.finish_import(db, import_id)
+            after = repo.count(db)
+            history.record(db, "archive", 0, "import", {"claims": before},
+                           {"claims": after, "file": str(path), "format": parsed.format, "rows": total,
+                            "added": after - before, "skipped": parsed.skipped})
+    except BaseException:
+        _discard(db, import_id)
+        raise
     return total
+
+
+def _clear_abandoned(db: Database) -> None:
+    """Remove what a killed import left (invisible rows); refuse while another process is importing."""
+    for import_id, owner in repo.unfinished_imports(db):
+        if _alive(owner):
+            raise InvalidInput("Another archive import is running on this workspace; "
+                               "try again when it has finished.")
+        _discard(db, import_id)
+
+
+def _discard(db: Database, import_id: int) -> None:
+    while True:
+        with db.atomic():
+            if repo.discard_some(db, import_id, IMPORT_CHUNK) == 0:
+                return
+
+
+def _alive(owner: str) -> bool:
+    host, _, pid = owner.rpartition(":")
+    if host != socket.gethostname() or not pid.isdigit():
+        return False  # a process on another machine cannot share a SQLite file safely anyway
+    if int(pid) == os.getpid():
+        return False  # our own earlier import, interrupted
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def load_index(db: Database) -> ArchiveIndex:

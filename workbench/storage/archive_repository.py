@@ -8,35 +8,92 @@ from collections.abc import Iterable, Iterator, Sequence
 import sqlite_utils
 
 from workbench.domain import ArchiveClaim
+from workbench.storage.history import now_iso
 
 _COLUMNS = "id, external_id, text, title, rating, url"
-_UPSERT = (
-    "INSERT INTO archive_claims(external_id, text, title, rating, url) VALUES (?, ?, ?, ?, ?) "
-    "ON CONFLICT(external_id) DO UPDATE SET text = excluded.text, title = excluded.title, "
-    "rating = excluded.rating, url = excluded.url "
-    "WHERE (text, title, rating, url) IS NOT (excluded.text, excluded.title, excluded.rating, excluded.url)"
-)
+# Rows of an import still being written (or abandoned by a killed process) are never shown.
+def _visible(alias: str = "") -> str:
+    col = f"{alias}.import_id" if alias else "import_id"
+    return f"({col} IS NULL OR {col} IN (SELECT id FROM archive_imports WHERE done = 1))"
+
+
+_VISIBLE = _visible()
+_BATCH_COLUMNS = "external_id, text, title, rating, url"
 
 
 def _claim(row: Sequence) -> ArchiveClaim:
     return ArchiveClaim(id=row[0], external_id=row[1], text=row[2], title=row[3], rating=row[4], url=row[5])
 
 
-def upsert_many(db: sqlite_utils.Database, rows: Iterable[tuple[str, str, str, str, str]]) -> int:
-    """Insert (external_id, text, title, rating, url) rows; an existing external_id is updated in place.
+def begin_import(db: sqlite_utils.Database, owner: str) -> int:
+    """A new, invisible import; the caller commits it before staging batches."""
+    return db.execute("INSERT INTO archive_imports(owner, started_at) VALUES (?, ?)",
+                      [owner, now_iso()]).lastrowid
 
-    Runs inside the caller's transaction. Returns the number of rows given."""
+
+def unfinished_imports(db: sqlite_utils.Database) -> list[tuple[int, str]]:
+    """(import id, owner) of imports being written, or abandoned by a process that died."""
+    return [(r[0], r[1]) for r in db.execute("SELECT id, owner FROM archive_imports WHERE done = 0 ORDER BY id")]
+
+
+def stage_batch(db: sqlite_utils.Database, import_id: int, rows: Iterable[tuple[str, str, str, str, str]]) -> int:
+    """Write (external_id, text, title, rating, url) rows of an import, invisible until finish_import.
+
+    A new external id becomes a pending row; a changed claim already archived waits in archive_staging; an
+    unchanged one is skipped. Within a file the last row of an external id wins. Returns rows given."""
     rows = list(rows)
-    db.conn.executemany(_UPSERT, rows)
+    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS archive_batch(seq INTEGER PRIMARY KEY, {_BATCH_COLUMNS})")
+    db.execute("DELETE FROM temp.archive_batch")
+    db.conn.executemany(f"INSERT INTO temp.archive_batch({_BATCH_COLUMNS}) VALUES (?, ?, ?, ?, ?)", rows)
+    db.execute(
+        "INSERT INTO archive_staging(import_id, external_id, text, title, rating, url)"
+        " SELECT ?, b.external_id, b.text, b.title, b.rating, b.url FROM temp.archive_batch b"
+        " JOIN archive_claims a ON a.external_id = b.external_id"
+        " WHERE a.import_id IS NOT ? AND (a.text, a.title, a.rating, a.url) IS NOT (b.text, b.title, b.rating, b.url)"
+        " ORDER BY b.seq"
+        " ON CONFLICT(import_id, external_id) DO UPDATE SET text = excluded.text, title = excluded.title,"
+        " rating = excluded.rating, url = excluded.url",
+        [import_id, import_id])
+    db.execute(
+        f"INSERT INTO archive_claims({_BATCH_COLUMNS}, import_id)"
+        " SELECT b.external_id, b.text, b.title, b.rating, b.url, ? FROM temp.archive_batch b"
+        " WHERE NOT EXISTS (SELECT 1 FROM archive_claims a WHERE a.external_id = b.external_id"
+        "                   AND a.import_id IS NOT ?)"
+        " ORDER BY b.seq"
+        " ON CONFLICT(external_id) DO UPDATE SET text = excluded.text, title = excluded.title,"
+        " rating = excluded.rating, url = excluded.url",
+        [import_id, import_id])
+    db.execute("DELETE FROM temp.archive_batch")
     return len(rows)
 
 
+def finish_import(db: sqlite_utils.Database, import_id: int) -> None:
+    """Make an import visible at once: its new rows by the done flag, its changes applied in place."""
+    db.execute(
+        "UPDATE archive_claims SET text = s.text, title = s.title, rating = s.rating, url = s.url"
+        " FROM archive_staging s WHERE s.import_id = ? AND archive_claims.external_id = s.external_id",
+        [import_id])
+    db.execute("DELETE FROM archive_staging WHERE import_id = ?", [import_id])
+    db.execute("UPDATE archive_imports SET done = 1 WHERE id = ?", [import_id])
+
+
+def discard_some(db: sqlite_utils.Database, import_id: int, limit: int) -> int:
+    """Delete up to `limit` rows of an unfinished import (call repeatedly, one short transaction each);
+    returns how many went. When none are left the import is marked discarded."""
+    gone = db.execute("DELETE FROM archive_claims WHERE id IN"
+                      " (SELECT id FROM archive_claims WHERE import_id = ? LIMIT ?)", [import_id, limit]).rowcount
+    if gone == 0:
+        db.execute("DELETE FROM archive_staging WHERE import_id = ?", [import_id])
+        db.execute("UPDATE archive_imports SET done = -1 WHERE id = ? AND done = 0", [import_id])
+    return gone
+
+
 def count(db: sqlite_utils.Database) -> int:
-    return db.execute("SELECT count(*) FROM archive_claims").fetchone()[0]
+    return db.execute(f"SELECT count(*) FROM archive_claims WHERE {_VISIBLE}").fetchone()[0]
 
 
 def max_id(db: sqlite_utils.Database) -> int:
-    return db.execute("SELECT coalesce(max(id), 0) FROM archive_claims").fetchone()[0]
+    return db.execute(f"SELECT coalesce(max(id), 0) FROM archive_claims WHERE {_VISIBLE}").fetchone()[0]
 
 
 def get_many(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, ArchiveClaim]:
@@ -46,19 +103,19 @@ def get_many(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, Archive
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ", ".join("?" * len(chunk))
-        for row in db.execute(f"SELECT {_COLUMNS} FROM archive_claims WHERE id IN ({marks})", chunk):
+        for row in db.execute(f"SELECT {_COLUMNS} FROM archive_claims WHERE id IN ({marks}) AND {_VISIBLE}", chunk):
             out[row[0]] = _claim(row)
     return out
 
 
 def by_external_id(db: sqlite_utils.Database, external_id: str) -> ArchiveClaim | None:
-    row = db.execute(f"SELECT {_COLUMNS} FROM archive_claims WHERE external_id = ?", [external_id]).fetchone()
+    row = db.execute(f"SELECT {_COLUMNS} FROM archive_claims WHERE external_id = ? AND {_VISIBLE}", [external_id]).fetchone()
     return _claim(row) if row else None
 
 
 def iter_texts(db: sqlite_utils.Database, batch: int = 10_000) -> Iterator[tuple[int, str, str]]:
     """(id, text, title) for every archived claim, in id order, for building the in-memory index."""
-    cursor = db.conn.execute("SELECT id, text, title FROM archive_claims ORDER BY id")
+    cursor = db.conn.execute(f"SELECT id, text, title FROM archive_claims WHERE {_VISIBLE} ORDER BY id")
     while True:
         rows = cursor.fetchmany(batch)
         if not rows:
@@ -76,7 +133,8 @@ def fts_search(db: sqlite_utils.Database, text: str, limit: int = 5) -> list[tup
         return []
     query = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
     rows = db.execute(
-        "SELECT rowid, bm25(archive_claims_fts) AS s FROM archive_claims_fts WHERE archive_claims_fts MATCH ? "
-        "ORDER BY s LIMIT ?", [query, limit],
+        "SELECT f.rowid, bm25(archive_claims_fts) AS s FROM archive_claims_fts f"
+        f" JOIN archive_claims a ON a.id = f.rowid WHERE archive_claims_fts MATCH ? AND {_visible('a')}"
+        " ORDER BY s LIMIT ?", [query, limit],
     ).fetchall()
     return [(r[0], r[1]) for r in rows]

@@ -158,7 +158,42 @@ def _v2_id_counters(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Step] = [_v1_initial, _v2_id_counters]
+def _v3_staged_archive_imports(db: sqlite_utils.Database) -> None:
+    """An archive import writes in short batches that stay invisible until its last transaction marks the
+    import done (storage/archive_repository.py), so no other process waits on it and kill -9 shows nothing
+    half-imported. Rows from before this step (import_id NULL) are visible."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE archive_claims ADD COLUMN import_id INTEGER;
+        CREATE INDEX archive_claims_import ON archive_claims(import_id) WHERE import_id IS NOT NULL;
+        CREATE TABLE archive_imports (
+            id INTEGER PRIMARY KEY,
+            owner TEXT NOT NULL,                     -- host:pid of the process writing it
+            started_at TEXT NOT NULL,
+            done INTEGER NOT NULL DEFAULT 0          -- 0 writing, 1 visible, -1 discarded
+        );
+        -- new values for claims already archived, applied in the import's last transaction
+        CREATE TABLE archive_staging (
+            import_id INTEGER NOT NULL,
+            external_id TEXT NOT NULL,
+            text TEXT NOT NULL,
+            title TEXT NOT NULL,
+            rating TEXT NOT NULL,
+            url TEXT NOT NULL,
+            PRIMARY KEY (import_id, external_id)
+        );
+        DROP TRIGGER archive_claims_au;
+        CREATE TRIGGER archive_claims_au AFTER UPDATE OF text, title ON archive_claims BEGIN
+            INSERT INTO archive_claims_fts(archive_claims_fts, rowid, text, title)
+                VALUES ('delete', old.id, old.text, old.title);
+            INSERT INTO archive_claims_fts(rowid, text, title) VALUES (new.id, new.text, new.title);
+        END;
+        """,
+    )
+
+
+MIGRATIONS: list[Step] = [_v1_initial, _v2_id_counters, _v3_staged_archive_imports]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -184,11 +219,15 @@ def migrate(db: sqlite_utils.Database, path: Path | None) -> int:
         return 0
     if current > 0 and path is not None:
         _backup(db, path, current)
+    ran = 0
     for version in range(current, SCHEMA_VERSION):
         with db.atomic():  # one transaction per step: all of it or none
+            if user_version(db) > version:
+                continue  # another process opening the same file ran this step first
             MIGRATIONS[version](db)
             db.execute(f"PRAGMA user_version = {version + 1}")
-    return SCHEMA_VERSION - current
+            ran += 1
+    return ran
 
 
 def _backup(db: sqlite_utils.Database, path: Path, version: int) -> Path:
