@@ -91,3 +91,21 @@ def test_four_processes_writing_at_once_all_succeed(seeded):
         assert logged >= 1
     finally:
         conn.close()
+
+
+def test_the_workspace_file_is_never_read_as_an_article_or_archive(seeded):
+    from workbench.domain import InvalidInput
+    from workbench.services import articles
+    from workbench.services.draining import drain
+    from workbench.services.workspace import open_workspace
+
+    path, _ = seeded
+    result = run_cli("--db", path, "archive", "import", path, "--id-column", "id", "--text-column", "text")
+    assert result.returncode != 0
+    assert "this workspace's own file" in result.stderr and "Traceback" not in result.stderr
+    db = open_workspace(path, seed=False)  # the window's import, with its connection open
+    try:
+        with pytest.raises(InvalidInput, match="this workspace's own file"):
+            drain(articles.import_file(db, path))
+    finally:
+        db.close()

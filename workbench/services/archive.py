@@ -18,6 +18,7 @@ from workbench.domain import ArchiveMatch, Cancelled, Claim, InvalidInput, Progr
 from workbench.matching.archive_index import ArchiveIndex
 from workbench.services.archive_files import read_archive
 from workbench.services.draining import drain
+from workbench.services.workspace import refuse_workspace_file
 from workbench.storage import Database, history
 from workbench.storage import archive_repository as repo
 
@@ -35,6 +36,7 @@ def import_archive(db: Database, path: Path | str, *, id_column: str | None = No
     """Import (or update, by external id) the claims of a CSV/TSV or ClaimReview JSON file.
 
     Yields Progress; returns how many claims the file held (new or updated)."""
+    refuse_workspace_file(db, path, "an archive file")
     yield Progress(0, 1, "Reading archive file")
     parsed = read_archive(path, id_column=id_column, text_column=text_column, title_column=title_column,
                           rating_column=rating_column, url_column=url_column)

@@ -36,6 +36,9 @@ def import_file(db: Database, path: Path | str, cancel: threading.Event | None =
                 ) -> Generator[Progress, None, ImportResult]:
     from workbench.text import parse_article_file  # not needed to open a workspace: keep start-up light
 
+    from workbench.services.workspace import refuse_workspace_file
+
+    refuse_workspace_file(db, path, "an article")
     yield Progress(0, 100, f"Reading {Path(path).name}")
     parsed = parse_article_file(path, cancel)
     return (yield from import_parsed(db, parsed, cancel))

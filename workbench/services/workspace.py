@@ -6,7 +6,8 @@ from pathlib import Path
 
 from workbench.services.draining import drain
 from workbench.resources import seeds_dir
-from workbench.storage import Database, articles, open_database, settings
+from workbench.domain import InvalidInput
+from workbench.storage import Database, articles, open_database, settings, workspace_files
 
 APP_NAME = "FactWorkbench"
 DEFAULT_FILE = "workspace.factwb"
@@ -39,3 +40,16 @@ def open_workspace(path: Path | str | None = None, *, seed: bool = True) -> Data
         with db.atomic():
             settings.put(db, SEEDED_KEY, True)
     return db
+
+
+def refuse_workspace_file(db: Database, path: Path | str, what: str) -> None:
+    """Refuse to read or write the open workspace's own files as anything else: opening and closing them
+    outside SQLite would drop this process's locks (storage/database.py), and writing would destroy them."""
+    target = Path(path)
+    for own in workspace_files(db):
+        try:
+            same = target.exists() and own.exists() and target.samefile(own)
+        except OSError:
+            same = False
+        if same:
+            raise InvalidInput(f"{target} is this workspace's own file; it cannot be used as {what}")

@@ -2,7 +2,7 @@
 
 from workbench.storage.database import Workspace as Database  # the workspace handle services pass around
 
-from workbench.storage.database import open_database, open_memory_database
+from workbench.storage.database import open_database, open_memory_database, workspace_files
 from workbench.storage.migrations import SCHEMA_VERSION, migrate
 
-__all__ = ["Database", "SCHEMA_VERSION", "migrate", "open_database", "open_memory_database"]
+__all__ = ["Database", "SCHEMA_VERSION", "migrate", "open_database", "open_memory_database", "workspace_files"]

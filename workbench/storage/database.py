@@ -97,3 +97,12 @@ def _check_sqlite_file(db: sqlite_utils.Database, path: Path) -> None:
         if "not a database" in str(exc):
             raise WorkbenchError(f"{path} is not a Fact Workbench workspace (not an SQLite file)") from exc
         raise
+
+
+def workspace_files(db: sqlite_utils.Database) -> tuple[Path, ...]:
+    """The workspace file and its WAL and shared-memory files (nothing for an in-memory workspace)."""
+    row = next((r for r in db.execute("PRAGMA database_list").fetchall() if r[1] == "main"), None)
+    if row is None or not row[2]:
+        return ()
+    main = Path(row[2])
+    return (main, main.with_name(main.name + "-wal"), main.with_name(main.name + "-shm"))

@@ -12,6 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
+from workbench.domain import InvalidInput
 from workbench.report import pdf
 from workbench.report.files import suggested_name, write_atomic, write_text_atomic
 from workbench.ui.errors import show_error
@@ -94,6 +95,14 @@ def _ask_target(parent: QWidget | None, caption: str, title: str, suffix: str, f
     return path if path.suffix.lower() in (suffix, *also) else path.with_name(path.name + suffix)
 
 
+def _refuse_workspace(target: Path, db_path: Path | str) -> None:
+    """Writing a report over the open workspace (or its WAL) would destroy it."""
+    workspace = Path(db_path).resolve()
+    own = {workspace, workspace.with_name(workspace.name + "-wal"), workspace.with_name(workspace.name + "-shm")}
+    if target.resolve() in own:
+        raise InvalidInput(f"{target.name} is this workspace's own file; choose another name for the report")
+
+
 def export_pdf(parent: QWidget | None, db_path: Path | str, article_id: int,
                page_size: str | None = None) -> Path | None:
     """Ask for a file name and write the report as PDF. Returns the path written, or None."""
@@ -102,6 +111,7 @@ def export_pdf(parent: QWidget | None, db_path: Path | str, article_id: int,
         target = _ask_target(parent, "Export report as PDF", data.article.title, ".pdf", "PDF files (*.pdf)")
         if target is None:
             return None
+        _refuse_workspace(target, db_path)
         with _BusyCursor():
             write_atomic(target, lambda tmp: pdf.report_pdf(data, tmp, page_size=page_size or default_page_size()))
         return target
@@ -120,6 +130,7 @@ def export_html(parent: QWidget | None, db_path: Path | str, article_id: int) ->
                              also=(".htm",))
         if target is None:
             return None
+        _refuse_workspace(target, db_path)
         with _BusyCursor():
             write_text_atomic(target, render_html(data))
         return target
