@@ -77,6 +77,11 @@ def finish_import(db: sqlite_utils.Database, import_id: int) -> None:
     db.execute("UPDATE archive_imports SET done = 1 WHERE id = ?", [import_id])
 
 
+def new_rows(db: sqlite_utils.Database, import_id: int) -> int:
+    """How many claims an import added (not counting the archived claims it changed)."""
+    return db.execute("SELECT count(*) FROM archive_claims WHERE import_id = ?", [import_id]).fetchone()[0]
+
+
 def discard_some(db: sqlite_utils.Database, import_id: int, limit: int) -> int:
     """Delete up to `limit` rows of an unfinished import (call repeatedly, one short transaction each);
     returns how many went. When none are left the import is marked discarded."""
