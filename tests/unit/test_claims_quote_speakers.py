@@ -71,3 +71,26 @@ def test_a_report_verb_in_the_first_person_stays_an_opinion_frame():
 
     text = "I worried that the plan would cost the Treasury $374 billion."
     assert all("worried" in c.text for c in extract_claims(text))  # never split off as a report
+
+
+@pytest.mark.parametrize(
+    "text, source_words, speaker",
+    [
+        # the parser hangs "is stressing" under the dash list's last noun
+        ("Hillary Clinton spoke in Ohio on Monday.\n\nClinton is stressing that her plans will solve the "
+         "problems facing American families \u2014 the high cost of childcare, mounting student debt and "
+         "unpaid family leave.", "her plans will solve", "Hillary Clinton"),
+        # "charges" read as a noun, the clause hung on "hours": the name and the verb still report
+        ("Donald Trump spoke in Ohio on Monday.\n\nTrump charges that countries that stand to benefit "
+         "from the deal donated millions of dollars to the foundation.", "countries that stand", "Trump"),
+    ],
+)
+def test_a_report_the_parser_buried_still_names_its_speaker(text, source_words, speaker):
+    assert claim_at(text, source_words).attribution in (speaker, f"Donald {speaker}")
+
+
+def test_a_reported_question_is_not_split_off_as_a_claim():
+    from workbench.claims import extract_claims
+
+    text = "The senator asked whether the plan would cost the Treasury $374 billion over 10 years."
+    assert all(c.text.lower().startswith("the senator") for c in extract_claims(text))

@@ -94,11 +94,17 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+# "asked whether ...", "explained how ...": a reported question is no reported claim.
+_QUESTION_WORDS = frozenset("whether if how why what when where who which".split())
+
+
 def content_of(verb: Token) -> Token | None:
-    """The clause a speech verb reports: its ccomp, or a verbal parataxis/dobj quote."""
+    """The clause a speech verb reports: its ccomp, or a verbal parataxis/dobj quote; none when
+    the clause is a question."""
     for child in verb.children:
         if child.dep_ == "ccomp":
-            return child
+            first = child.doc[child.left_edge.i]
+            return None if first.lower_ in _QUESTION_WORDS and first.i > verb.i else child
     for child in verb.children:
         if child.dep_ == "parataxis" and child.pos_ in ("VERB", "AUX"):
             return child

@@ -1,6 +1,7 @@
 """Speakers that reach past their own sentence: quotations and transcript labels.
 
 Runs once per parsed paragraph, after its sentences were split into units:
+- a unit that still opens with a report the parser buried gets its speaker (buried_reports.py);
 - a quotation running over several sentences belongs to whoever its tag names, wherever the tag
   stands ('Trump declared "I think NATO may be obsolete. ... Things are different now."');
 - a quoted sentence with no tag in its own quotation takes the speaker of the quoted sentences
@@ -21,6 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.claims.attribution import RESEARCH_NOUNS, Context, combine, levels
+from workbench.claims.buried_reports import unbury_reports
+from workbench.claims.quotes import has_quote_mark
 
 Token = Any
 # 1-4 capitalised words and a colon opening a sentence: "PENCE:", "Sen. Tim Kaine:", "Poll:"
@@ -113,6 +116,7 @@ def continue_quotes(sentences: list[SentenceSpeakers], text: str, inside: list[b
     and leave `ctx.last_speaker` at the paragraph's last speaker."""
     label = None
     for k, s in enumerate(sentences):
+        s.speakers.extend(unbury_reports(s.units, ctx, has_quote_mark(s.sent.text)))
         found = label_speaker(s.sent, ctx)
         if found is not None:
             label = found[0]
