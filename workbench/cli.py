@@ -14,9 +14,11 @@ DESCRIPTION = "Fact Workbench: claims, evidence, verdicts and verification repor
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="workbench", description=DESCRIPTION,
                                      epilog="With no command, the desktop app opens on the workspace.")
-    parser.add_argument("--db", metavar="PATH", type=Path,
+    parser.add_argument("--db", metavar="PATH", type=_workspace_argument,
                         help="workspace file; one that does not exist yet is created empty (default: your "
-                             "workspace in the user data folder, created with the seed article on first use)")
+                             "workspace in the user data folder, created with the seed article on first use); or a "
+                             "team workspace postgresql://USER@HOST[:PORT]/DBNAME (password from ~/.pgpass, "
+                             "PGPASSWORD or a prompt)")
     parser.add_argument("--screenshot", metavar="OUT.png", type=Path,
                         help="render the main window offscreen to a PNG and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -85,7 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     _add_optional(sub, "workbench.cli_archive", "add_archive_parser")
     _add_optional(sub, "workbench.cli_report", "add_report_parser")
+    _add_optional(sub, "workbench.cli_team", "add_team_parser")
     return parser
+
+
+def _workspace_argument(text: str):
+    """A postgresql:// URL stays text (a Path would fold its //); anything else is a file path."""
+    return text if text.startswith(("postgresql://", "postgres://")) else Path(text)
 
 
 def _add_optional(sub, module: str, function: str) -> None:
@@ -269,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             from workbench.services.workspace import default_workspace_path, open_workspace
 
             path = args.db if args.db is not None else default_workspace_path()
-            is_new = not Path(path).exists()
+            is_new = isinstance(path, Path) and not path.exists()
             # The seed article is a first-run welcome in the person's own workspace, not content for every file.
             db = open_workspace(path, seed=args.db is None)
             if is_new:  # a mistyped --db should not pass unnoticed

@@ -9,7 +9,11 @@ import pytest
 from workbench.domain import ArchiveMatch, Cancelled, InvalidInput, Progress
 from workbench.services import archive as service
 from workbench.storage import archive_repository as repo
-from workbench.storage import history, open_database
+from workbench.storage import history
+
+from tests.conftest import BOTH_BACKENDS
+
+BACKENDS = BOTH_BACKENDS  # every test here runs on a file and on a team workspace
 
 TSV = ("id\ttext\ttitle\trating\turl\n"
        "a1\tDonald Trump said he would build a wall on the Mexican border.\tWall\tfalse\thttps://x.org/1\n"
@@ -25,10 +29,8 @@ CLAIMREVIEW = [
 
 
 @pytest.fixture
-def db(tmp_path):
-    database = open_database(tmp_path / "ws.sqlite")
-    yield database
-    database.close()
+def db(empty_db):
+    return empty_db
 
 
 def write(tmp_path, name, content, encoding="utf-8"):

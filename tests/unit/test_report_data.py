@@ -13,6 +13,10 @@ from workbench.services.report_data import build_report
 from workbench.storage import claims as claim_repo
 from workbench.storage import overlaps as overlap_repo
 
+from tests.conftest import BOTH_BACKENDS
+
+BACKENDS = BOTH_BACKENDS  # every test here runs on a file and on a team workspace
+
 
 @pytest.fixture
 def sample(empty_db):

@@ -9,6 +9,10 @@ from workbench.report.markdown_export import render_markdown
 from workbench.services.claims import set_verdict, update_claim
 from workbench.services.report_data import EDITED, NO_EVIDENCE, NO_RATIONALE, build_report, record_export
 
+from tests.conftest import BOTH_BACKENDS
+
+BACKENDS = BOTH_BACKENDS  # every test here runs on a file and on a team workspace
+
 
 def test_only_checked_lists_claims_with_a_verdict_and_the_summary_counts_all(empty_db):
     built = build_sample(empty_db)

@@ -13,6 +13,10 @@ from workbench.storage import overlaps as overlap_repo
 from workbench.text import parse_text
 from workbench.text.importer import content_hash
 
+from tests.conftest import BOTH_BACKENDS
+
+BACKENDS = BOTH_BACKENDS  # every test here runs on a file and on a team workspace
+
 TEXT = ("Bus fares rise\n\n"
         "The city bought 40 electric buses in 2020 and raised fares by 10 percent, the mayor said.\n\n"
         "Officials said the city bought forty buses that year.")

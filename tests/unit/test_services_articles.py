@@ -12,6 +12,10 @@ from workbench.storage import claims as claim_repo
 from workbench.storage import history
 from workbench.storage import overlaps as overlap_repo
 
+from tests.conftest import BOTH_BACKENDS
+
+BACKENDS = BOTH_BACKENDS  # every test here runs on a file and on a team workspace
+
 TEXT = ("The city bought 40 electric buses in 2020, the mayor said.\n\n"
         "Officials said the city bought forty buses that year.")
 OTHER = "A council report says the city bought 40 buses in 2020."

@@ -13,6 +13,10 @@ from workbench.storage import history
 from workbench.text import parse_text
 from workbench.text.importer import content_hash
 
+from tests.conftest import BOTH_BACKENDS
+
+BACKENDS = BOTH_BACKENDS  # every test here runs on a file and on a team workspace
+
 TEXT = "Fares rise\n\nThe city bought 40 electric buses in 2020, the mayor said. Fares rose by 10 percent."
 
 

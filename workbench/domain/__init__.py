@@ -3,9 +3,12 @@
 from workbench.domain.enums import ClaimKind, Origin, OverlapKind, OverlapState, Stance
 from workbench.domain.errors import (
     ArticleImportError,
+    ConnectionLost,
     DuplicateArticle,
+    EditConflict,
     InvalidInput,
     NotFound,
+    PermissionRefused,
     SchemaTooNew,
     WorkbenchError,
 )
@@ -37,7 +40,9 @@ __all__ = [
     "ClaimDraft",
     "ClaimKind",
     "DEFAULT_SCALE",
+    "ConnectionLost",
     "DuplicateArticle",
+    "EditConflict",
     "Evidence",
     "HistoryEntry",
     "InvalidInput",
@@ -48,6 +53,7 @@ __all__ = [
     "OverlapKind",
     "OverlapState",
     "ParsedArticle",
+    "PermissionRefused",
     "Progress",
     "SchemaTooNew",
     "Source",

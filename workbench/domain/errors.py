@@ -27,3 +27,20 @@ class DuplicateArticle(WorkbenchError):
 
 class SchemaTooNew(WorkbenchError):
     """The workspace was written by a newer version of the app."""
+
+
+class PermissionRefused(WorkbenchError):
+    """The team workspace's server refused an action the person's role does not allow."""
+
+
+class ConnectionLost(WorkbenchError):
+    """The team workspace's server cannot be reached (yet); nothing of the action was saved."""
+
+
+class EditConflict(WorkbenchError):
+    """Someone else changed the record since it was read: the later writer chooses what to keep."""
+
+    def __init__(self, message: str, by: str, at: str) -> None:
+        super().__init__(message)
+        self.by = by
+        self.at = at

@@ -73,6 +73,8 @@ class Claim:
     updated_at: str = ""
     evidence_count: int = 0
     overlap_count: int = 0
+    version: int = 1  # bumped by every write; a write naming an older version is refused (EditConflict)
+    updated_by: str = ""  # who wrote this version
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,3 +144,4 @@ class HistoryEntry:
     before: dict | None = field(default=None, hash=False)
     after: dict | None = field(default=None, hash=False)
     at: str = ""
+    by: str = ""  # who made the change (the login on a team workspace)

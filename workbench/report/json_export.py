@@ -40,7 +40,7 @@ def report_dict(data) -> dict:
         "only_checked": data.only_checked,
         "claims": [_claim(c) for c in data.listed_claims],
         "first_export": data.first_export or None,
-        "corrections": [{"claim": k.number, "before": k.before.key, "after": k.after.key, "at": k.at}
+        "corrections": [{"claim": k.number, "before": k.before.key, "after": k.after.key, "at": k.at, "by": k.by}
                         for k in data.corrections],
         "sources": [
             {"id": s.id, "url": s.url, "title": s.title, "publisher": s.publisher, "published": s.published,

@@ -103,7 +103,8 @@ def render_markdown(data) -> str:
     elif not data.corrections:
         out.append(f"No verdict has changed since this report was first exported on {human_datetime(data.first_export)}.")
     for k in data.corrections:
-        out.append(f"- {human_datetime(k.at)}: claim {k.number}, {escape_md(k.before.label)} → "
+        by = f" (by {escape_md(k.by)})" if k.by else ""
+        out.append(f"- {human_datetime(k.at)}{by}: claim {k.number}, {escape_md(k.before.label)} → "
                    f"{escape_md(k.after.label)}")
     out.append("")
     return "\n".join(out)

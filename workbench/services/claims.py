@@ -22,18 +22,22 @@ def get_claim(db: Database, claim_id: int) -> Claim:
     return claim_repo.get(db, claim_id)
 
 
-def set_verdict(db: Database, claim_id: int, verdict: str, rationale: str | None = None) -> Changes:
+def set_verdict(db: Database, claim_id: int, verdict: str, rationale: str | None = None, *,
+                expected_version: int | None = None) -> Changes:
     scale = settings_repo.verdict_scale(db)
     if scale.get(verdict) is None:
         raise InvalidInput(f"Unknown verdict {verdict!r}; choose one of: {', '.join(scale.keys())}")
     changes: dict = {"verdict": verdict}
     if rationale is not None:
         changes["rationale"] = _clean_text(rationale, "rationale", allow_empty=True)
-    return update_claim(db, claim_id, **changes)
+    return update_claim(db, claim_id, expected_version=expected_version, **changes)
 
 
-def update_claim(db: Database, claim_id: int, **changes) -> Changes:
-    """Edit text, attribution, kind, verdict or rationale of one claim."""
+def update_claim(db: Database, claim_id: int, *, expected_version: int | None = None, **changes) -> Changes:
+    """Edit text, attribution, kind, verdict or rationale of one claim.
+
+    expected_version: the version the person's edit started from (Claim.version); when someone else changed
+    the claim since, nothing is written and EditConflict says who and when."""
     before = claim_repo.get(db, claim_id)
     if "text" in changes:
         changes["text"] = _clean_text(changes["text"], "claim text")
@@ -44,11 +48,14 @@ def update_claim(db: Database, claim_id: int, **changes) -> Changes:
         changes["kind"] = ClaimKind(changes["kind"])
     if "verdict" in changes and settings_repo.verdict_scale(db).get(changes["verdict"]) is None:
         raise InvalidInput(f"Unknown verdict {changes['verdict']!r}")
-    changes = {k: v for k, v in changes.items() if getattr(before, k) != v}
-    if not changes:
+    if not {k: v for k, v in changes.items() if getattr(before, k) != v}:
         return Changes()
     with db.atomic():
-        after = claim_repo.update(db, claim_id, **changes)
+        before = claim_repo.get(db, claim_id)  # again inside the transaction: history records what it replaced
+        changes = {k: v for k, v in changes.items() if getattr(before, k) != v}
+        if not changes:
+            return Changes()
+        after = claim_repo.update(db, claim_id, expected_version=expected_version, **changes)
         history.record(db, "claim", claim_id, "update", {k: getattr(before, k) for k in changes},
                        {k: getattr(after, k) for k in changes})
     return Changes(article_ids=frozenset({after.article_id}), claim_ids=frozenset({claim_id}))

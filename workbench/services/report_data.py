@@ -97,6 +97,7 @@ class Correction:
     before: VerdictOption
     after: VerdictOption
     at: str  # ISO 8601
+    by: str = ""  # who changed it (the login on a team workspace)
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,8 +252,8 @@ def _build(db: Database, article_id: int, workspace_name: str, now: datetime | N
     exported = report_queries.first_export(db, article_id)
     corrections = tuple(
         Correction(numbers[claim_id], texts[claim_id], _option(scale, before or UNVERIFIED), _option(scale, after),
-                   at)
-        for claim_id, before, after, at in (report_queries.verdict_changes(db, article_id, exported[0])
+                   at, by)
+        for claim_id, before, after, at, by in (report_queries.verdict_changes(db, article_id, exported[0])
                                             if exported else ())
         if claim_id in numbers and before != after)
     all_evidence = [e for items in evidence.values() for e in items]

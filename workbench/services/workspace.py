@@ -7,7 +7,8 @@ from pathlib import Path
 from workbench.services.draining import drain
 from workbench.resources import seeds_dir
 from workbench.domain import InvalidInput
-from workbench.storage import Database, articles, open_database, settings, workspace_files
+from workbench.storage import Database, articles, init_team_workspace, is_team_target, open_database, settings
+from workbench.storage import workspace_files, workspace_label  # noqa: F401 - the window names workspaces with it
 
 APP_NAME = "FactWorkbench"
 DEFAULT_FILE = "workspace.factwb"
@@ -25,9 +26,29 @@ def seed_files() -> list[Path]:
 
 
 def open_workspace(path: Path | str | None = None, *, seed: bool = True) -> Database:
-    """Open a workspace, creating it (with the seed article imported) when it does not exist yet."""
+    """Open a workspace, creating it (with the seed article imported) when it does not exist yet.
+
+    A team workspace (postgresql://...) must exist already: `init_workspace` creates it."""
+    if is_team_target(path):
+        return open_database(str(path))
     target = Path(path) if path is not None else default_workspace_path()
     db = open_database(target)
+    _seed(db, seed)
+    return db
+
+
+def init_workspace(url: str, *, seed: bool = True) -> Database:
+    """Create a team workspace's schema on its server (or upgrade it) and seed it like a new file."""
+    db = init_team_workspace(url)
+    try:
+        _seed(db, seed)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _seed(db: Database, seed: bool) -> None:
     # Seed once per workspace; a first run that failed half-way is seeded on the next open.
     if not settings.get(db, SEEDED_KEY) and articles.count(db) == 0:
         from workbench.services.articles import import_parsed  # only a new workspace needs the importer

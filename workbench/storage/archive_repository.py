@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import sqlite_utils
 
 from workbench.domain import ArchiveClaim
+from workbench.storage.dialect import is_postgres
 from workbench.storage.history import now_iso
 
 _COLUMNS = "id, external_id, text, title, rating, url"
@@ -27,8 +28,8 @@ def _claim(row: Sequence) -> ArchiveClaim:
 
 def begin_import(db: sqlite_utils.Database, owner: str) -> int:
     """A new, invisible import; the caller commits it before staging batches."""
-    return db.execute("INSERT INTO archive_imports(owner, started_at) VALUES (?, ?)",
-                      [owner, now_iso()]).lastrowid
+    return db.execute("INSERT INTO archive_imports(owner, started_at) VALUES (?, ?) RETURNING id",
+                      [owner, now_iso()]).fetchone()[0]
 
 
 def unfinished_imports(db: sqlite_utils.Database) -> list[tuple[int, str]]:
@@ -42,6 +43,10 @@ def stage_batch(db: sqlite_utils.Database, import_id: int, rows: Iterable[tuple[
     A new external id becomes a pending row; a changed claim already archived waits in archive_staging; an
     unchanged one is skipped. Within a file the last row of an external id wins. Returns rows given."""
     rows = list(rows)
+    if is_postgres(db):
+        from workbench.storage.postgres.archive import stage_batch as stage_on_server
+
+        return stage_on_server(db, import_id, rows)
     db.execute(f"CREATE TEMP TABLE IF NOT EXISTS archive_batch(seq INTEGER PRIMARY KEY, {_BATCH_COLUMNS})")
     db.execute("DELETE FROM temp.archive_batch")
     db.conn.executemany(f"INSERT INTO temp.archive_batch({_BATCH_COLUMNS}) VALUES (?, ?, ?, ?, ?)", rows)
@@ -120,7 +125,7 @@ def by_external_id(db: sqlite_utils.Database, external_id: str) -> ArchiveClaim 
 
 def iter_texts(db: sqlite_utils.Database, batch: int = 10_000) -> Iterator[tuple[int, str, str]]:
     """(id, text, title) for every archived claim, in id order, for building the in-memory index."""
-    cursor = db.conn.execute(f"SELECT id, text, title FROM archive_claims WHERE {_VISIBLE} ORDER BY id")
+    cursor = db.execute(f"SELECT id, text, title FROM archive_claims WHERE {_VISIBLE} ORDER BY id", [])
     while True:
         rows = cursor.fetchmany(batch)
         if not rows:
@@ -136,6 +141,10 @@ def fts_search(db: sqlite_utils.Database, text: str, limit: int = 5) -> list[tup
     words = sorted({w.lower() for w in _FTS_WORD.findall(text)})
     if not words:
         return []
+    if is_postgres(db):
+        from workbench.storage.postgres.archive import candidates
+
+        return candidates(db, words, limit, _visible("a"))
     query = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
     rows = db.execute(
         "SELECT f.rowid, bm25(archive_claims_fts) AS s FROM archive_claims_fts f"

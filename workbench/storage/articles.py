@@ -6,7 +6,9 @@ from datetime import date
 import sqlite_utils
 
 from workbench.domain import Article, ArticleSummary, NotFound, ParsedArticle
+from workbench.storage.dialect import is_postgres
 from workbench.storage.history import now_iso
+from workbench.storage.ids import next_id
 
 
 def _published(value: str | None) -> date | None:
@@ -41,29 +43,26 @@ def _insert(db: sqlite_utils.Database, article_id: int | None, title: str, subti
             published: str | None, source: str, text: str, content_hash: str, imported_at: str) -> Article:
     cursor = db.execute(
         "INSERT INTO articles(id, title, subtitle, authors, published, source, text, content_hash, imported_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         [article_id, title, subtitle, json.dumps(list(authors), ensure_ascii=False), published, source, text,
          content_hash, imported_at],
     )
-    return get(db, cursor.lastrowid)
+    return get(db, cursor.fetchone()[0])
 
 
 def _next_id(db: sqlite_utils.Database) -> int | None:
     """Like storage.ids.next_id: an undone deletion must find its id still free. None (SQLite picks) in a file
     not yet migrated to schema v2, which has no counters."""
-    if not db["id_counters"].exists():
+    if not is_postgres(db) and not db["id_counters"].exists():
         return None
-    row = db.execute("SELECT last FROM id_counters WHERE entity = ?", [_COUNTER]).fetchone()
-    highest = db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
-    new = max(row[0] if row else 0, highest) + 1
-    keep_id(db, new)
-    return new
+    return next_id(db, _COUNTER)
 
 
 def keep_id(db: sqlite_utils.Database, article_id: int) -> None:
     """Mark an id as used for good (a write: inside a transaction it also takes the write lock)."""
     db.execute("INSERT INTO id_counters(entity, last) VALUES (?, ?)"
-               " ON CONFLICT(entity) DO UPDATE SET last = max(last, excluded.last)", [_COUNTER, article_id])
+               " ON CONFLICT(entity) DO UPDATE SET last = CASE WHEN excluded.last > id_counters.last"
+               " THEN excluded.last ELSE id_counters.last END", [_COUNTER, article_id])
 
 
 def exists(db: sqlite_utils.Database, article_id: int) -> bool:

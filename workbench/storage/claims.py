@@ -5,7 +5,8 @@ from typing import Any
 
 import sqlite_utils
 
-from workbench.domain import Claim, ClaimDraft, ClaimKind, NotFound, Origin
+from workbench.domain import Claim, ClaimDraft, ClaimKind, EditConflict, NotFound, Origin
+from workbench.storage.dialect import actor, is_postgres
 from workbench.storage.history import now_iso
 from workbench.storage.ids import next_id
 
@@ -24,6 +25,7 @@ def _claim(row: dict) -> Claim:
         verdict=row["verdict"], rationale=row["rationale"], origin=Origin(row["origin"]),
         created_at=row["created_at"], updated_at=row["updated_at"],
         evidence_count=row.get("evidence_count", 0), overlap_count=row.get("overlap_count", 0),
+        version=row.get("version", 1), updated_by=row.get("updated_by", ""),
     )
 
 
@@ -32,13 +34,13 @@ def insert(db: sqlite_utils.Database, article_id: int, draft: ClaimDraft, origin
     stamp = now_iso()
     if claim_id is None:
         claim_id = next_id(db, "claims")
-    cursor = db.execute(
+    db.execute(
         'INSERT INTO claims(id, article_id, start, "end", text, attribution, kind, checkworthiness, verdict,'
-        " rationale, origin, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " rationale, origin, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [claim_id, article_id, draft.start, draft.end, draft.text, draft.attribution, str(draft.kind),
-         float(draft.checkworthiness), verdict, rationale, str(origin), stamp, stamp],
+         float(draft.checkworthiness), verdict, rationale, str(origin), stamp, stamp, actor(db)],
     )
-    return get(db, cursor.lastrowid)
+    return get(db, claim_id)
 
 
 def get(db: sqlite_utils.Database, claim_id: int) -> Claim:
@@ -72,14 +74,26 @@ def existing_ids(db: sqlite_utils.Database, ids: set[int]) -> set[int]:
     return found
 
 
-def update(db: sqlite_utils.Database, claim_id: int, **changes: Any) -> Claim:
+def update(db: sqlite_utils.Database, claim_id: int, *, expected_version: int | None = None, **changes: Any) -> Claim:
+    """Write the changes and bump the row version. With expected_version, the write happens only if nobody
+    changed the claim since that version was read; otherwise EditConflict names who changed it and when."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     if changes:
         assignments = ", ".join(f'"{k}" = ?' for k in changes)
         values = [str(v) if isinstance(v, ClaimKind) else v for v in changes.values()]
-        db.execute(f"UPDATE claims SET {assignments}, updated_at = ? WHERE id = ?", [*values, now_iso(), claim_id])
+        sql = f"UPDATE claims SET {assignments}, updated_at = ?, version = version + 1, updated_by = ? WHERE id = ?"
+        params = [*values, now_iso(), actor(db), claim_id]
+        if expected_version is not None:
+            sql += " AND version = ?"
+            params.append(expected_version)
+        if db.execute(sql, params).rowcount == 0 and expected_version is not None:
+            current = get(db, claim_id)  # NotFound when it was deleted meanwhile
+            raise EditConflict(
+                f"{current.updated_by or 'Someone'} changed this claim at {current.updated_at} while you were"
+                " editing it: reload to see their version, or apply yours again", current.updated_by,
+                current.updated_at)
     return get(db, claim_id)
 
 
@@ -91,11 +105,17 @@ def as_row(claim: Claim) -> dict:
     row = asdict(claim)
     row.pop("evidence_count", None)
     row.pop("overlap_count", None)
+    row.pop("version", None)  # bookkeeping of the row, not part of the claim a history entry records
+    row.pop("updated_by", None)
     return row
 
 
 def search_ids(db: sqlite_utils.Database, query: str, article_id: int | None = None) -> list[int]:
     """Claim ids whose text or attribution matches a full-text query."""
+    if is_postgres(db):
+        from workbench.storage.postgres.search import claim_ids_matching
+
+        return claim_ids_matching(db, query, article_id)
     sql = "SELECT c.id FROM claims_fts f JOIN claims c ON c.id = f.rowid WHERE claims_fts MATCH ?"
     params: list[Any] = [db.quote_fts(query)]
     if article_id is not None:

@@ -3,6 +3,7 @@
 import sqlite_utils
 
 from workbench.domain import Evidence, NotFound, Source, Stance
+from workbench.storage.dialect import is_postgres
 from workbench.storage.ids import next_id
 
 _EVIDENCE = (
@@ -36,10 +37,10 @@ def get_source(db: sqlite_utils.Database, source_id: int) -> Source:
 def insert_source(db: sqlite_utils.Database, url: str, title: str, publisher: str, published: str,
                   accessed: str) -> Source:
     cursor = db.execute(
-        "INSERT INTO sources(url, title, publisher, published, accessed) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO sources(url, title, publisher, published, accessed) VALUES (?, ?, ?, ?, ?) RETURNING id",
         [url, title, publisher, published, accessed],
     )
-    return get_source(db, cursor.lastrowid)
+    return get_source(db, cursor.fetchone()[0])
 
 
 def update_source(db: sqlite_utils.Database, source_id: int, **fields: str) -> Source:
@@ -55,9 +56,10 @@ def search_sources(db: sqlite_utils.Database, prefix: str, limit: int = 10) -> l
     """Sources whose URL, title or publisher contains the typed text (for reuse as you type)."""
     typed = prefix.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     like = f"%{typed}%"
+    like_op = "ILIKE" if is_postgres(db) else "LIKE"  # SQLite's LIKE already ignores case
     rows = db.execute_returning_dicts(
-        "SELECT * FROM sources WHERE url LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'"
-        " OR publisher LIKE ? ESCAPE '\\' ORDER BY title, url LIMIT ?",
+        f"SELECT * FROM sources WHERE url {like_op} ? ESCAPE '\\' OR title {like_op} ? ESCAPE '\\'"
+        f" OR publisher {like_op} ? ESCAPE '\\' ORDER BY title, url LIMIT ?",
         [like, like, like, limit],
     )
     return [_source(r) for r in rows]
@@ -71,11 +73,11 @@ def insert_evidence(db: sqlite_utils.Database, claim_id: int, source_id: int, qu
                     note: str, *, evidence_id: int | None = None) -> Evidence:
     if evidence_id is None:
         evidence_id = next_id(db, "evidence")
-    cursor = db.execute(
+    db.execute(
         "INSERT INTO evidence(id, claim_id, source_id, quote, stance, note) VALUES (?, ?, ?, ?, ?, ?)",
         [evidence_id, claim_id, source_id, quote, str(stance), note],
     )
-    return get_evidence(db, cursor.lastrowid)
+    return get_evidence(db, evidence_id)
 
 
 def find_evidence(db: sqlite_utils.Database, claim_id: int, source_id: int, quote: str) -> Evidence | None:

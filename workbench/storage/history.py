@@ -8,6 +8,7 @@ from typing import Any
 import sqlite_utils
 
 from workbench.domain import HistoryEntry
+from workbench.storage.dialect import actor
 
 
 def now_iso() -> str:
@@ -24,9 +25,9 @@ def _to_json(value: Any) -> str | None:
 
 def record(db: sqlite_utils.Database, entity: str, entity_id: int, action: str,
            before: Any = None, after: Any = None) -> None:
-    db.execute(
-        "INSERT INTO history(entity, entity_id, action, before, after, at) VALUES (?, ?, ?, ?, ?, ?)",
-        [entity, entity_id, action, _to_json(before), _to_json(after), now_iso()],
+    db.execute(  # on a team workspace the server sets changed_by from the login, whatever is sent
+        "INSERT INTO history(entity, entity_id, action, before, after, at, changed_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [entity, entity_id, action, _to_json(before), _to_json(after), now_iso(), actor(db)],
     )
 
 
@@ -50,7 +51,7 @@ def entries(db: sqlite_utils.Database, entity: str | None = None,
         HistoryEntry(
             id=r["id"], entity=r["entity"], entity_id=r["entity_id"], action=r["action"],
             before=json.loads(r["before"]) if r["before"] else None,
-            after=json.loads(r["after"]) if r["after"] else None, at=r["at"],
+            after=json.loads(r["after"]) if r["after"] else None, at=r["at"], by=r.get("changed_by", ""),
         )
         for r in rows
     ]

@@ -193,7 +193,21 @@ def _v3_staged_archive_imports(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Step] = [_v1_initial, _v2_id_counters, _v3_staged_archive_imports]
+def _v4_row_versions(db: sqlite_utils.Database) -> None:
+    """A row version checked on write (two windows never silently overwrite each other's claim edit) and
+    who made each change (the team workspace's server fills these from the login; a file from the
+    computer's user name)."""
+    _run_script(
+        db,
+        """
+        ALTER TABLE claims ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+        ALTER TABLE claims ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+        ALTER TABLE history ADD COLUMN changed_by TEXT NOT NULL DEFAULT '';
+        """,
+    )
+
+
+MIGRATIONS: list[Step] = [_v1_initial, _v2_id_counters, _v3_staged_archive_imports, _v4_row_versions]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

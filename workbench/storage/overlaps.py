@@ -3,6 +3,7 @@
 import sqlite_utils
 
 from workbench.domain import NotFound, Overlap, OverlapDraft, OverlapKind, OverlapState
+from workbench.storage.dialect import executemany
 
 
 def _overlap(row: dict) -> Overlap:
@@ -13,7 +14,8 @@ def _overlap(row: dict) -> Overlap:
 def insert_many(db: sqlite_utils.Database, drafts: list[OverlapDraft]) -> int:
     """Insert new pairs; a pair already known keeps its state (a dismissal is not undone by re-running)."""
     before = db.execute("SELECT count(*) FROM overlaps").fetchone()[0]
-    db.conn.executemany(
+    executemany(
+        db,
         "INSERT INTO overlaps(claim_a, claim_b, score, reason, kind) VALUES (?, ?, ?, ?, ?)"
         " ON CONFLICT(claim_a, claim_b) DO NOTHING",
         [(min(d.a, d.b), max(d.a, d.b), float(d.score), d.reason, str(d.kind)) for d in drafts if d.a != d.b],

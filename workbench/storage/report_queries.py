@@ -1,5 +1,6 @@
 """Reads for the verification report: a whole article's claims, evidence and overlaps in a few queries."""
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -7,6 +8,7 @@ import sqlite_utils
 
 from workbench.domain import Article, Claim, Evidence, NotFound, Overlap
 from workbench.storage import articles as article_repo
+from workbench.storage import dialect
 from workbench.storage import claims as claim_repo
 from workbench.storage import evidence as evidence_repo
 from workbench.storage import overlaps as overlap_repo
@@ -15,14 +17,8 @@ from workbench.storage import overlaps as overlap_repo
 @contextmanager
 def read_snapshot(db: sqlite_utils.Database) -> Iterator[None]:
     """One read transaction, so a report never mixes states when a writer commits meanwhile (WAL)."""
-    if db.conn.in_transaction:
-        yield  # the caller's transaction already gives one consistent view
-        return
-    db.execute("BEGIN")
-    try:
+    with dialect.read_snapshot(db):
         yield
-    finally:
-        db.execute("COMMIT")
 
 
 def article(db: sqlite_utils.Database, article_id: int) -> Article:
@@ -65,15 +61,22 @@ def claims_by_id(db: sqlite_utils.Database, ids: set[int]) -> dict[int, tuple[Cl
 
 def original_texts(db: sqlite_utils.Database, article_id: int) -> dict[int, str]:
     """claim id -> the text it had before its first edit, for the article's claims whose text was edited."""
-    rows = db.execute(
-        "SELECT h.entity_id, json_extract(h.before, '$.text') FROM history h"
-        " JOIN claims c ON c.id = h.entity_id AND c.article_id = ?"
-        " WHERE h.entity = 'claim' AND h.action = 'update' AND json_extract(h.before, '$.text') IS NOT NULL"
-        " ORDER BY h.id", [article_id]).fetchall()
     first: dict[int, str] = {}
-    for claim_id, text in rows:
-        first.setdefault(claim_id, text)
+    for claim_id, before, _after, _at, _by in _claim_updates(db, article_id, 0):
+        if before.get("text") is not None:
+            first.setdefault(claim_id, before["text"])
     return first
+
+
+def _claim_updates(db: sqlite_utils.Database, article_id: int, after_id: int):
+    """(claim id, before, after, time, who) of the article's claim updates after a history row, oldest first.
+    The JSON is read here rather than in SQL: the file and the team workspace spell JSON paths differently."""
+    rows = db.execute(
+        "SELECT h.entity_id, h.before, h.after, h.at, h.changed_by FROM history h"
+        " JOIN claims c ON c.id = h.entity_id AND c.article_id = ?"
+        " WHERE h.entity = 'claim' AND h.action = 'update' AND h.id > ? ORDER BY h.id", [article_id, after_id])
+    for claim_id, before, after, at, by in rows.fetchall():
+        yield claim_id, json.loads(before) if before else {}, json.loads(after) if after else {}, at, by or ""
 
 
 def first_export(db: sqlite_utils.Database, article_id: int) -> tuple[int, str] | None:
@@ -83,11 +86,9 @@ def first_export(db: sqlite_utils.Database, article_id: int) -> tuple[int, str] 
     return (row[0], row[1]) if row else None
 
 
-def verdict_changes(db: sqlite_utils.Database, article_id: int, after_id: int) -> list[tuple[int, str, str, str]]:
-    """(claim id, verdict before, verdict after, time) of verdict changes recorded after a history row."""
-    rows = db.execute(
-        "SELECT h.entity_id, json_extract(h.before, '$.verdict'), json_extract(h.after, '$.verdict'), h.at"
-        " FROM history h JOIN claims c ON c.id = h.entity_id AND c.article_id = ?"
-        " WHERE h.entity = 'claim' AND h.action = 'update' AND h.id > ?"
-        " AND json_extract(h.after, '$.verdict') IS NOT NULL ORDER BY h.id", [article_id, after_id]).fetchall()
-    return [(r[0], r[1] or "", r[2], r[3]) for r in rows]
+def verdict_changes(db: sqlite_utils.Database, article_id: int,
+                    after_id: int) -> list[tuple[int, str, str, str, str]]:
+    """(claim id, verdict before, verdict after, time, who) of verdict changes recorded after a history row."""
+    return [(claim_id, before.get("verdict") or "", after["verdict"], at, by)
+            for claim_id, before, after, at, by in _claim_updates(db, article_id, after_id)
+            if after.get("verdict") is not None]

@@ -111,9 +111,10 @@ class MainWindow(QMainWindow):
         self.table.set_scale(session.scale)
         self.side.set_session(session)
         fill_verdict_menu(self, session.scale)
-        self.setWindowTitle(f"{session.path.name} — Fact Workbench")
-        self.setWindowFilePath(str(session.path))
-        remember_workspace(session.path)
+        self.setWindowTitle(f"{session.label} — Fact Workbench")
+        if not session.team:  # a team URL is no file, and the recent list never stores one
+            self.setWindowFilePath(str(session.path))
+            remember_workspace(session.path)
         self._fill_recent()
         self.article_id = None
         articles = article_service.list_articles(session.db)
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         except WorkbenchError as exc:
             show_error(self, exc)
             return False
-        self.bind(Session(db, Path(path), self))
+        self.bind(Session(db, path, self))
         return True
 
     def new_workspace(self) -> None:
@@ -154,7 +155,7 @@ class MainWindow(QMainWindow):
         if not name:
             return
         path = Path(name)
-        if self.session is not None and path.resolve() == self.session.path.resolve():
+        if self.session is not None and not self.session.team and path.resolve() == self.session.path.resolve():
             show_error(self, WorkbenchError(f"{path.name} is the workspace that is open; choose another name."))
             return
         for stale in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -165,7 +166,8 @@ class MainWindow(QMainWindow):
     def choose_workspace(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        name, _ = QFileDialog.getOpenFileName(self, "Open Workspace", str(self.session.path.parent), WORKSPACE_FILTER)
+        folder = Path.home() if self.session.team else self.session.path.parent
+        name, _ = QFileDialog.getOpenFileName(self, "Open Workspace", str(folder), WORKSPACE_FILTER)
         if name:
             self.open_workspace(Path(name))
 

@@ -21,11 +21,11 @@ from workbench.ui.errors import show_error
 def load_report(db_path: Path | str, article_id: int):
     """ReportData of one article, read with a connection of our own."""
     from workbench.services.report_data import build_report
-    from workbench.storage import open_database
+    from workbench.storage import open_database, workspace_label
 
     db = open_database(db_path, create=False)
     try:
-        return build_report(db, article_id, Path(db_path).name)
+        return build_report(db, article_id, workspace_label(db_path))
     finally:
         db.close()
 

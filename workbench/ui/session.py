@@ -26,16 +26,52 @@ class Session(QObject):
     message = Signal(str)  # a short note for the status bar ("Verdict: False — saved")
     revealed = Signal(object)  # Changes of an undo or redo, after changed: show where they happened
 
-    def __init__(self, db, path: Path, parent: QObject | None = None) -> None:  # db: sqlite_utils.Database
+    WATCH_MS = 500  # how often a team workspace's change feed is read: others' changes show within a second
+
+    def __init__(self, db, path: Path | str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        from workbench.services.workspace import is_team_target, workspace_label
+
         self.db = db
-        self.path = Path(path)
+        self.team = is_team_target(path)
+        self.path = path if self.team else Path(path)  # a file, or a postgresql:// URL (workers connect with it)
+        self.label = workspace_label(path)
         self.undo_stack = QUndoStack(self)
         self.runner = WorkerRunner(self)
         self.scale: VerdictScale = verdict_scale(db)
         self._busy = 0  # depth of notifications and of undo stack commands running
         self._in_stack = 0  # of which undo stack commands running
         self._pending: list[tuple] = []  # (command, on_error) asked for while busy, oldest first
+        self.watcher = None
+        if self.team:
+            self._watch()
+
+    def _watch(self) -> None:
+        """Other people's changes on a team workspace reach the views like our own (refresh only what
+        changed; typed text is kept by the side panel, which never overwrites a field being edited)."""
+        from workbench.services.team import watch
+
+        self.watcher = watch(self.db)
+        self._watch_timer = QTimer(self)
+        self._watch_timer.setInterval(self.WATCH_MS)
+        self._watch_timer.timeout.connect(self.check_remote)
+        self._watch_timer.start()
+
+    def check_remote(self) -> bool:
+        """Apply what others changed since the last look; True when there was something."""
+        if self.watcher is None or self._busy:
+            return False
+        try:
+            changes = self.watcher.changes()
+        except WorkbenchError:
+            return False
+        if changes is None:
+            return False
+        who = sorted({by for by, _ in changes.extra.get("remote", ()) if by})
+        self.notify(changes)
+        if who:
+            self.message.emit(f"Updated: changes by {', '.join(who)}")
+        return True
 
     @property
     def busy(self) -> bool:
@@ -110,6 +146,10 @@ class Session(QObject):
         self.runner.cancel_all()
         self.runner.wait()
         self.undo_stack.clear()
+        if self.watcher is not None:
+            self._watch_timer.stop()
+            self.watcher.close()
+            self.watcher = None
         self.db.close()
 
 

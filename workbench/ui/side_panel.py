@@ -5,7 +5,7 @@ from PySide6.QtWidgets import (
     QComboBox, QFrame, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from workbench.domain import Claim, ClaimKind, Evidence, NotFound, OverlapState
+from workbench.domain import Claim, ClaimKind, EditConflict, Evidence, NotFound, OverlapState
 from workbench.domain.urls import is_openable
 from workbench.ui.archive_box import ArchiveLookup
 from workbench.ui.claims_table import swatch
@@ -39,6 +39,7 @@ class SidePanel(QScrollArea):
         super().__init__(parent)
         self.session = None
         self.claim: Claim | None = None
+        self._base_version: int | None = None  # the claim's version the person's edits start from
         self.evidence: list[Evidence] = []
         self.archive: ArchiveLookup | None = None
         self._form_built = False
@@ -208,13 +209,18 @@ class SidePanel(QScrollArea):
         except NotFound:
             self.show_claim(None)
             return
-        self._fill_claim(force=False)
+        self._fill_claim(force=False, remote="remote" in changes.extra)
         self._fill_evidence()
         self._fill_overlaps()
 
     # --- claim and verdict ---------------------------------------------------
-    def _fill_claim(self, force: bool) -> None:
+    def _fill_claim(self, force: bool, remote: bool = False) -> None:
         c = self.claim
+        # The version an edit starts from: someone else's change arriving while text is being typed keeps the
+        # old one, so saving that text later is checked against the claim as it was when typing started.
+        typing = remote and not force and any(box.editing() for box in (self.text_edit, self.rationale))
+        if not typing:
+            self._base_version = c.version
         origin = " · ADDED BY HAND" if str(c.origin) == "manual" else ""
         self.claim_heading.setText(f"CLAIM · {str(c.kind).upper()} · CHECK-WORTHY {round(c.checkworthiness * 100)}"
                                    f"{origin}")
@@ -238,11 +244,35 @@ class SidePanel(QScrollArea):
             label = (option.label if option else key).replace("&", "&&")  # the Undo menu item reads "&" as a mnemonic
             self._update({"verdict": key}, f"Verdict: {label}")
 
-    def _update(self, values: dict, text: str) -> None:
+    def _update(self, values: dict, text: str, expected_version: int | None = None) -> None:
         if not self._claim_exists():
             return
-        if not self.session.execute(cmd.UpdateClaimCommand(self.session, self.claim.id, values, text)):
+        version = expected_version if expected_version is not None else self._base_version
+        command = cmd.UpdateClaimCommand(self.session, self.claim.id, values, text, version)
+        conflict: list = []
+        if not self.session.execute(command, on_error=conflict.append):
+            if conflict and isinstance(conflict[0], EditConflict):
+                self._resolve_conflict(conflict[0], values, text)
+                return
+            if conflict:
+                self.session.failed.emit(conflict[0])
             self._fill_claim(force=True)  # show the stored value again after a refusal
+
+    def _resolve_conflict(self, conflict: EditConflict, values: dict, text: str) -> None:
+        """Someone else changed this claim since it was shown: reload theirs, or apply ours over it."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, "Changed by someone else", str(conflict),
+                          parent=self.window())
+        mine = box.addButton("Apply Mine", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Reload Theirs", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        current = claim_service.get_claim(self.session.db, self.claim.id)
+        self.claim = current
+        if box.clickedButton() is mine:
+            self._update(values, text, expected_version=current.version)
+        else:
+            self._fill_claim(force=True)
 
     # --- evidence ------------------------------------------------------------
     def _fill_evidence(self) -> None:

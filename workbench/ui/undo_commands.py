@@ -60,11 +60,15 @@ class ServiceCommand(QUndoCommand):
 class UpdateClaimCommand(ServiceCommand):
     """Verdict, rationale, text, attribution or kind: undo writes the old values back."""
 
-    def __init__(self, session, claim_id: int, values: dict, text: str) -> None:
+    def __init__(self, session, claim_id: int, values: dict, text: str, expected_version: int | None = None) -> None:
         super().__init__(session, text)
         self.claim_id = claim_id
         self.values = dict(values)
         self.old: dict = {}
+        # The claim's version the edit started from: when someone else (another window, another person on a
+        # team workspace) changed it since, nothing is written and EditConflict says who and when. Undo and
+        # redo check the version this command left, so they never overwrite a later change of someone else.
+        self.expected = expected_version
 
     def do(self) -> Changes:
         if not self.old:
@@ -73,12 +77,23 @@ class UpdateClaimCommand(ServiceCommand):
         if "verdict" in self.values:
             rest = {k: v for k, v in self.values.items() if k not in ("verdict", "rationale")}
             changes = claim_service.set_verdict(self.db, self.claim_id, self.values["verdict"],
-                                                self.values.get("rationale"))
-            return claim_service.update_claim(self.db, self.claim_id, **rest) if rest else changes
-        return claim_service.update_claim(self.db, self.claim_id, **self.values)
+                                                self.values.get("rationale"), expected_version=self.expected)
+            if rest:
+                changes = claim_service.update_claim(self.db, self.claim_id, **rest)
+        else:
+            changes = claim_service.update_claim(self.db, self.claim_id, expected_version=self.expected,
+                                                 **self.values)
+        self._left_version()
+        return changes
 
     def undo_action(self) -> Changes:
-        return claim_service.update_claim(self.db, self.claim_id, **self.old)
+        changes = claim_service.update_claim(self.db, self.claim_id, expected_version=self.expected, **self.old)
+        self._left_version()
+        return changes
+
+    def _left_version(self) -> None:
+        if self.expected is not None:
+            self.expected = claim_service.get_claim(self.db, self.claim_id).version
 
 
 class StructuralCommand(ServiceCommand):

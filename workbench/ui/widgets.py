@@ -38,6 +38,10 @@ class CommitTextEdit(QPlainTextEdit):
         self.setFixedHeight(int(line * lines + 16))
         self._loaded = ""
 
+    def editing(self) -> bool:
+        """The person is typing here and has changed the text since it was loaded."""
+        return self.hasFocus() and self.toPlainText() != self._loaded
+
     def load(self, text: str, force: bool = False) -> None:
         """Show a stored value unless the person is typing in this box; force: always (another claim is
         shown, and what was typed for the last one has been saved already)."""
