@@ -94,3 +94,14 @@ def test_a_reported_question_is_not_split_off_as_a_claim():
 
     text = "The senator asked whether the plan would cost the Treasury $374 billion over 10 years."
     assert all(c.text.lower().startswith("the senator") for c in extract_claims(text))
+
+
+def test_a_conditional_after_a_speech_verb_is_still_reported():
+    text = ("Ted Cruz spoke in Iowa.\n\nCruz said, If we give up the Supreme Court for a generation, we "
+            "will lose the country for 40 years.")
+    assert claim_at(text, "If we give up").attribution == "Ted Cruz"
+
+
+def test_a_no_break_space_never_reaches_the_speaker():
+    text = "Ted Cruz spoke in Iowa.\n\nThe court will rule on Monday, the\u00a0Daily News\u00a0reported."
+    assert claim_at(text, "The court will rule").attribution == "the Daily News"

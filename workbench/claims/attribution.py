@@ -104,7 +104,8 @@ def content_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "ccomp":
             first = child.doc[child.left_edge.i]
-            return None if first.lower_ in _QUESTION_WORDS and first.i > verb.i else child
+            asks = first.lower_ in _QUESTION_WORDS and first.head.i == child.i and first.i > verb.i
+            return None if asks else child  # "If we give up ..., we will lose" is no question
     for child in verb.children:
         if child.dep_ == "parataxis" and child.pos_ in ("VERB", "AUX"):
             return child
@@ -165,6 +166,8 @@ _OBJECT_CASE = {"he": "him", "she": "her", "they": "them", "it": "it"}
 
 def combine(speaker: str | None, outer: str | None) -> str | None:
     """Two-level attribution: "North Koreans (according to those sources)"."""
+    speaker = " ".join(speaker.split()) if speaker else speaker  # no-break spaces, runs of spaces
+    outer = " ".join(outer.split()) if outer else outer
     if not speaker:
         return outer
     if not outer or outer == speaker:
@@ -242,7 +245,7 @@ class Context:
     def normalise_speaker(self, tokens: list[Token], quoted: bool = True) -> str | None:
         if not tokens:
             return None
-        text = span_text(tokens)
+        text = " ".join(span_text(tokens).split())  # "He\u00a0" is "He", "the\u00a0Daily News"
         low = text.lower()
         if low in PERSONAL:
             # "he said" after a quote is the last speaker; in narrative, the last person. Never a
