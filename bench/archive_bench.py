@@ -1,6 +1,10 @@
 """Archive matching: quality on CLEF-2020 task 2 (MAP@5, recall@1 vs SQLite FTS5 BM25) and speed at 100k.
 
     uv run python bench/archive_bench.py [DATA_DIR] [--split dev|train] [--quality-only|--speed-only] [--tune|--fit]
+                                         [--fit-meaning]
+
+With the sentence encoder available, quality also scores the re-ranking plus meaning (MEANING_WEIGHT, or the
+weight given) side by side with the default, and --fit-meaning grids the weight (use --split train).
 
 DATA_DIR defaults to ../shared/data relative to the repository. Prints figures; skips cleanly when the data
 is absent. Never used by the tests.
@@ -22,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from workbench.matching import archive_index, semantic  # noqa: E402
 from workbench.matching.archive_index import ArchiveIndex  # noqa: E402
 
 csv.field_size_limit(10**8)
@@ -92,7 +97,8 @@ def fts5_ranker(vclaims):
     return rank
 
 
-def quality(data: Path, split: str, tune: bool, do_fit: bool = False) -> None:
+def quality(data: Path, split: str, tune: bool, do_fit: bool = False, fit_meaning: bool = False,
+            meaning_weight: float = 0.0) -> None:
     loaded = load_clef(data, split)
     if loaded is None:
         print(f"skip quality: no CLEF data under {data}")
@@ -109,8 +115,26 @@ def quality(data: Path, split: str, tune: bool, do_fit: bool = False) -> None:
     print(f"  ArchiveIndex build: {time.perf_counter() - t0:.2f}s")
     fused = evaluate(lambda t: [d for d, _ in index.bm25_only(t, 5)], queries, qrels)
     print(f"  ArchiveIndex word + char 4-gram BM25 fused:          {_fmt(fused)}")
-    ours = evaluate(lambda t: [d for d, _ in index.search(t, 5)], queries, qrels)
-    print(f"  ArchiveIndex fused + re-ranking (default):           {_fmt(ours)}")
+    plain_index = ArchiveIndex.build(vclaims, meaning_weight=0.0)
+    ours = evaluate(lambda t: [d for d, _ in plain_index.search(t, 5)], queries, qrels)
+    print(f"  ArchiveIndex fused + re-ranking, no meaning:         {_fmt(ours)}")
+    if semantic.available():
+        weight = meaning_weight or archive_index.MEANING_WEIGHT or 3.0
+        meaning_index = ArchiveIndex.build(vclaims, meaning_weight=weight)
+        t0 = time.perf_counter()
+        with_meaning = evaluate(lambda t: [d for d, _ in meaning_index.search(t, 5)], queries, qrels)
+        print(f"  ... + meaning (weight {weight}, top {meaning_index.meaning_depth}):"
+              f"                {_fmt(with_meaning)} ({time.perf_counter() - t0:.0f}s, encoding included)")
+        t0 = time.perf_counter()
+        for _, text in queries[:50]:
+            meaning_index.search(text, 5)
+        print(f"  ... + meaning, a query whose vectors are cached: {(time.perf_counter() - t0) / 50 * 1000:.1f} ms")
+        if fit_meaning:
+            for w in (0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0):
+                grid = ArchiveIndex.build(vclaims, meaning_weight=w)
+                print(f"    weight {w}: {_fmt(evaluate(lambda t: [d for d, _ in grid.search(t, 5)], queries, qrels))}")
+    else:
+        print(f"  meaning not measured: {semantic.status()}")
     reliability(index, queries, qrels)
     if tune:
         _tune(vclaims, queries, qrels)
@@ -320,12 +344,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--speed-only", action="store_true")
     p.add_argument("--tune", action="store_true", help="grids for the first stage, then --fit (use --split train)")
     p.add_argument("--fit", action="store_true", help="fit the re-ranker and the shown score (use --split train)")
+    p.add_argument("--fit-meaning", action="store_true", help="grid the meaning weight (use --split train)")
+    p.add_argument("--meaning-weight", type=float, default=0.0, help="meaning weight to score (default: the constant)")
     args = p.parse_args(argv)
     if not args.data.exists():
         print(f"skip: data folder {args.data} not found")
         return 0
     if not args.speed_only:
-        quality(args.data, args.split, args.tune, args.fit)
+        quality(args.data, args.split, args.tune, args.fit, args.fit_meaning, args.meaning_weight)
     if not args.quality_only:
         speed(args.data)
     return 0

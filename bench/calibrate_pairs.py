@@ -4,10 +4,12 @@
 
 ClaimMatch: 1,000 labelled pairs (tweet vs Snopes fact-check, 500 match / 500 not). Each labelled pair is
 scored with matching.overlaps.OverlapScorer built over all the texts (so idf is meaningful); we print
-precision/recall/F1 at the two tiers and the best-F1 threshold.
+precision/recall/F1 at the two tiers and the best-F1 threshold, wording only and with meaning (sentence vectors,
+matching.overlap_meaning) side by side.
 FEVER: crowd-written claims, many near-identical but contradictory. find_overlaps over them; a flag is a
 false flag when the two claims rest on different Wikipedia pages, or when one is SUPPORTED and the other
-REFUTED by the same page (a contradiction flagged as DUPLICATE). Prints the figures; skips without data.
+REFUTED by the same page (a contradiction flagged as DUPLICATE). Both variants again; encoding time is printed
+apart (vectors are cached per text, so the second variant reuses them). Prints the figures; skips without data.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from workbench.domain import OverlapKind  # noqa: E402
 from workbench.matching import CERTAIN_THRESHOLD, SUGGEST_THRESHOLD, find_overlaps  # noqa: E402
+from workbench.matching import semantic  # noqa: E402
 from workbench.matching.overlaps import OverlapScorer  # noqa: E402
 
 csv.field_size_limit(10**8)
@@ -57,12 +60,21 @@ def claimmatch(data: Path) -> None:
     for a, b, _ in pairs:
         texts.setdefault(a, len(texts) + 1)
         texts.setdefault(b, len(texts) + 1)
-    scorer = OverlapScorer([(i, t) for t, i in texts.items()])
-    scored = []
-    for a, b, y in pairs:
-        d = scorer.score(texts[a], texts[b])
-        scored.append((d.score if d else 0.0, y))
-    print(f"ClaimMatch: {len(pairs)} pairs ({sum(y for _, y in scored)} match)")
+    print(f"ClaimMatch: {len(pairs)} pairs ({sum(y for *_, y in pairs)} match)")
+    t0 = time.perf_counter()
+    semantic.embed(list(texts))
+    print(f"  encoder: {semantic.status()}; {len(texts)} texts encoded in {time.perf_counter() - t0:.1f}s")
+    for meaning in (False, True):
+        scorer = OverlapScorer([(i, t) for t, i in texts.items()], meaning=meaning)
+        scored = []
+        for a, b, y in pairs:
+            d = scorer.score(texts[a], texts[b])
+            scored.append((d.score if d else 0.0, y))
+        print(f" {'with meaning' if meaning else 'wording only'}:")
+        _claimmatch_figures(scored)
+
+
+def _claimmatch_figures(scored: list[tuple[float, int]]) -> None:
     for name, t in (("suggest", SUGGEST_THRESHOLD), ("certain", CERTAIN_THRESHOLD)):
         p, r, f = prf(scored, t)
         print(f"  at {name} threshold {t:.0f}: precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
@@ -99,9 +111,18 @@ def fever(data: Path, sample: int) -> None:
             unique.append(r)
     rng = random.Random(11)
     rows = unique if sample >= len(unique) else rng.sample(unique, sample)
+    t0 = time.perf_counter()
+    semantic.embed([r[1] for r in rows])
+    print(f"FEVER dev: {len(rows)} claims encoded in {time.perf_counter() - t0:.1f}s ({semantic.status()})")
+    for meaning in (False, True):
+        print(f" {'with meaning' if meaning else 'wording only'}:")
+        _fever_figures(rows, meaning)
+
+
+def _fever_figures(rows, meaning: bool) -> None:
     by_id = {r[0]: r for r in rows}
     t0 = time.perf_counter()
-    flags = find_overlaps([(r[0], r[1]) for r in rows])
+    flags = find_overlaps([(r[0], r[1]) for r in rows], meaning=meaning)
     elapsed = time.perf_counter() - t0
     n_pairs = len(rows) * (len(rows) - 1) // 2
     kinds = {"different pages": 0, "supports vs refutes (as duplicate)": 0, "supports vs refutes (as inconsistency)": 0,
@@ -118,13 +139,14 @@ def fever(data: Path, sample: int) -> None:
         else:
             kinds["same page, same label"] += 1
     certain = sum(1 for d in flags if d.score >= CERTAIN_THRESHOLD)
-    print(f"FEVER dev: {len(rows)} unique claims ({n_pairs:,} pairs): {len(flags)} flags "
-          f"({certain} at the certain tier) in {elapsed:.2f}s; {len(flags) / len(rows) * 1000:.1f} flags per 1,000 claims")
+    print(f"  {len(rows)} unique claims ({n_pairs:,} pairs): {len(flags)} flags "
+          f"({certain} at the certain tier) in {elapsed:.2f}s; {len(flags) / len(rows):.2f} flags per claim")
     for k, v in kinds.items():
         print(f"  {k}: {v}")
     false = kinds["different pages"] + kinds["supports vs refutes (as duplicate)"]
     print(f"  false flags (different pages, or contradiction called duplicate): {false} "
-          f"= {false / n_pairs * 100:.4f}% of all pairs, {false / max(1, len(flags)) * 100:.1f}% of flags")
+          f"= {false / len(rows):.3f} per claim, {false / n_pairs * 100:.4f}% of all pairs, "
+          f"{false / max(1, len(flags)) * 100:.1f}% of flags")
     vs = [(d, by_id[d.a], by_id[d.b]) for d in flags if by_id[d.a][3] and by_id[d.b][3]
           and not (by_id[d.a][3] & by_id[d.b][3])]
     for d, a, b in vs[:5]:

@@ -10,6 +10,9 @@ fitted listwise on CLEF-2020 train. The score shown to a person (0..100) is the 
 the claim checked, from a logistic model over FEATURES of the best hit (coverage both ways, both BM25s
 against the query's ideal, fuzzy ratios, shared names and numbers...), and for the others that chance
 lowered with their gap in rank score, so the shown scores always follow the ranking.
+Meaning: the best MEANING_DEPTH by that score get MEANING_WEIGHT x the cosine of their sentence vectors and
+the query's (matching.semantic; vectors are computed when first needed and cached per text), and are ordered
+again. Fitted on CLEF-2020 train like the rest (bench/archive_bench.py --fit-meaning).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
+from workbench.matching import semantic
 from workbench.matching.archive_chargrams import CharGramIndex, fold_text
 from workbench.matching.normalize import analyse
 
@@ -44,6 +48,8 @@ CALIBRATION: tuple[float, ...] = (
     -4.428, 0.315, 0.899, 0.714, 0.105, 0.101, 1.316, 0.072, 0.719, 0.132, 0.287, 0.684, 0.092, 1.596, 2.042,
     0.053, 0.888, 0.295, 0.329, 1.340, -0.448, -0.768)
 SPREAD = (-1.147, 1.554)
+MEANING_WEIGHT = 0.0  # set from bench/archive_bench.py --fit-meaning; 0 turns meaning off
+MEANING_DEPTH = 10
 
 _MARK_KINDS = frozenset({"name", "number", "date"})
 
@@ -62,11 +68,14 @@ class ArchiveIndex:
                  weights: tuple[float, ...] | None = WEIGHTS,
                  calibration: tuple[float, ...] = CALIBRATION, spread: tuple[float, float] = SPREAD,
                  char_sizes: tuple[int, ...] = CHAR_SIZES, char_k1: float = CHAR_K1, char_b: float = CHAR_B,
-                 char_weight: float = CHAR_WEIGHT) -> None:
+                 char_weight: float = CHAR_WEIGHT, meaning_weight: float = MEANING_WEIGHT,
+                 meaning_depth: int = MEANING_DEPTH) -> None:
         self.k1, self.b, self.title_weight, self.rerank_depth = k1, b, title_weight, rerank_depth
         self.weights = weights
         self.calibration, self.spread = calibration, spread
         self.char_sizes, self.char_k1, self.char_b, self.char_weight = char_sizes, char_k1, char_b, char_weight
+        self.meaning_weight, self.meaning_depth = meaning_weight, meaning_depth
+        self._raw: list[str] = []  # text + title as written, for the sentence encoder (kept only with meaning)
         self._ids: list[int] = []
         self._keys: list[str] = []  # space-joined normalised terms of the text
         self._title_keys: list[str] = []  # ... and of the title
@@ -110,7 +119,8 @@ class ArchiveIndex:
                 title_joined, title_marks, folded_title = cached
                 marks = marks + title_marks
             record = (doc_id, joined, title_joined, " ".join(dict.fromkeys(marks)),
-                      (fold_text(text, social=True) + " " + folded_title).strip())
+                      (fold_text(text, social=True) + " " + folded_title).strip(),
+                      f"{title}. {text}" if title and self.meaning_weight else text if self.meaning_weight else "")
             n = position.get(doc_id)
             if n is None:
                 position[doc_id] = n = len(self._ids)
@@ -119,7 +129,8 @@ class ArchiveIndex:
                 self._title_keys.append("")
                 self._marks.append("")
                 self._folded.append("")
-            _, self._keys[n], self._title_keys[n], self._marks[n], self._folded[n] = record
+                self._raw.append("")
+            _, self._keys[n], self._title_keys[n], self._marks[n], self._folded[n], self._raw[n] = record
         self._dirty = True
 
     def remove(self, ids: Iterable[int]) -> None:
@@ -130,6 +141,7 @@ class ArchiveIndex:
         self._title_keys = [self._title_keys[n] for n in keep]
         self._marks = [self._marks[n] for n in keep]
         self._folded = [self._folded[n] for n in keep]
+        self._raw = [self._raw[n] for n in keep]
         self._dirty = True
 
     def commit(self) -> None:
@@ -178,6 +190,8 @@ class ArchiveIndex:
             return []
         cand, feats = found
         rank, value = self.rank_and_probability(feats)
+        if self.meaning_weight:
+            rank, value = self._with_meaning(text, cand, feats, rank, value)
         # the same words both ways is a match whatever the model says (doc_cover * query_cover * token_set)
         exact = feats[:, _F["doc_cover"]] * feats[:, _F["query_cover"]] * feats[:, _F["token_set"]] >= 0.999
         value = np.where(exact, 1.0, value)
@@ -196,6 +210,21 @@ class ArchiveIndex:
         gap = rank - rank.max()
         logits = np.where(gap < 0, logit + self.spread[0] + self.spread[1] * gap, logit)
         return rank, 1.0 / (1.0 + np.exp(-logits))
+
+    def _with_meaning(self, text: str, cand: list[int], feats: np.ndarray, rank: np.ndarray,
+                      value: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The best meaning_depth candidates re-scored with the cosine of their vectors and the query's."""
+        top = np.argsort(-rank, kind="stable")[:self.meaning_depth]
+        vectors = semantic.embed([text] + [self._raw[cand[n]] for n in top])
+        if vectors is None:
+            return rank, value  # no encoder: the lexical order stands
+        rank = rank.copy()
+        rank[top] += self.meaning_weight * (vectors[1:] @ vectors[0])
+        if self.weights is None or not self.calibration:
+            return rank, 1.0 / (1.0 + np.exp(-rank))
+        logit = best_logit(feats, rank, self.calibration)
+        gap = rank - rank.max()
+        return rank, 1.0 / (1.0 + np.exp(-np.where(gap < 0, logit + self.spread[0] + self.spread[1] * gap, logit)))
 
     def bm25_only(self, text: str, top: int = 5) -> list[tuple[int, float]]:
         """First-stage ranking without re-ranking (for measurements); score is fused BM25 relative to the best."""

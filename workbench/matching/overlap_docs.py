@@ -46,6 +46,8 @@ class _Doc:
     summary: bool = False
     group: dict = field(default_factory=dict)  # name key -> its run of capitalised words ("Choe Hon Sui")
     anchors: frozenset = frozenset()  # filled by prepare(): distinctive names/dates of text + context
+    text: str = ""
+    vec: object = None  # unit sentence vector (numpy), when meaning is used (matching.overlap_meaning)
 
 
 def _doc(claim_id: int, text: str, is_new: bool, context: str = "") -> _Doc:
@@ -70,7 +72,7 @@ def _doc(claim_id: int, text: str, is_new: bool, context: str = "") -> _Doc:
     negated = _NEGATION.search(text) is not None
     if not negated and len(text.split()) <= NEGATIVE_VERB_MAX_WORDS:
         negated = _NEGATIVE_VERB.search(text) is not None
-    doc = _Doc(claim_id, is_new, keys, kinds, order, units, negated, fuzzy, frozenset(bigrams))
+    doc = _Doc(claim_id, is_new, keys, kinds, order, units, negated, fuzzy, frozenset(bigrams), text=text)
     if context and context.strip():
         ctx_terms = analyse(context)
         _group_names(text, doc.group)

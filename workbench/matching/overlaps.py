@@ -45,6 +45,16 @@ from workbench.matching.overlap_context import (
     SUMMARY_PENALTY,
     _with_context,
 )
+from workbench.matching.overlap_meaning import (
+    MEANING_BONUS,
+    MEANING_LIFTS_CAP,
+    MEANING_NO_TERMS,
+    attach_vectors,
+    cosine,
+    meaning_alone,
+    meaning_bonus,
+    meaning_candidates,
+)
 from workbench.matching.overlap_docs import _DISPLAY, NEGATIVE_VERB_MAX_WORDS, _claims, _Doc, _value_sort
 from workbench.matching.overlap_weights import (
     BASE_WEIGHT,
@@ -89,20 +99,25 @@ _MAX_BONUS = 2 * VALUE_BONUS + 3 * PHRASE_BONUS
 
 
 def find_overlaps(new: Sequence[tuple[int, str] | tuple[int, str, str]],
-                  existing: Sequence[tuple[int, str] | tuple[int, str, str]] = ()) -> list[OverlapDraft]:
+                  existing: Sequence[tuple[int, str] | tuple[int, str, str]] = (),
+                  meaning: bool = True) -> list[OverlapDraft]:
     """Pairs among `new` and between `new` and `existing` (never existing x existing), a < b, sorted.
 
     A claim is (id, text) or (id, text, context); context is the claim's source sentence(s) and attribution
     (see matching.context.claim_context): it confirms a pair, never makes one. Claims cut from overlapping
     spans of one article are the same words, not a repeated fact: the caller leaves those pairs out.
+    With `meaning` (and the encoder available), sentence vectors add candidates and a meaning score.
     """
     docs = _claims(new, True) + _claims(existing, False)
     if len(docs) < 2:
         return []
     weights = _Weights(docs)
     weights.prepare(docs)
+    pairs = set(_candidates(docs, weights))
+    if meaning and attach_vectors(docs):
+        pairs.update(meaning_candidates(docs))
     out: dict[tuple[int, int], OverlapDraft] = {}
-    for i, j in _candidates(docs, weights):
+    for i, j in sorted(pairs):
         a, b = docs[i], docs[j]
         if a.id == b.id:
             continue
@@ -117,10 +132,12 @@ def find_overlaps(new: Sequence[tuple[int, str] | tuple[int, str, str]],
 class OverlapScorer:
     """Scores any pair of a fixed set of claims, with no threshold (for calibration and benchmarks)."""
 
-    def __init__(self, claims: Sequence[tuple[int, str] | tuple[int, str, str]]) -> None:
+    def __init__(self, claims: Sequence[tuple[int, str] | tuple[int, str, str]], meaning: bool = True) -> None:
         self._docs = {d.id: d for d in _claims(claims, True)}
         self._weights = _Weights(list(self._docs.values()))
         self._weights.prepare(list(self._docs.values()))
+        if meaning:
+            attach_vectors(list(self._docs.values()))
 
     def score(self, a: int, b: int) -> OverlapDraft | None:
         """The pair's draft (any score), or None when the claims share no term at all."""
@@ -161,7 +178,8 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
         a, b = b, a
     ka, kb = a.keys.keys(), b.keys.keys()
     shared = ka & kb
-    if not shared:
+    cos = cosine(a, b)
+    if not shared and (cos is None or cos < MEANING_NO_TERMS):
         return None
     wa = a.w
     values_a, values_b = a.values, b.values
@@ -178,7 +196,8 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
     dice = 2 * s_shared / (mass_a + mass_b)
     with_context = bool(a.ctx_id or b.ctx_id)
     reach = CONTEXT_MAX_BONUS if with_context else 0.0
-    if 100.0 * (0.45 * contain + 0.30 * dice + 0.25) + _MAX_BONUS + reach < min_score:
+    lift, alone = meaning_bonus(cos), meaning_alone(cos)
+    if max(100.0 * (0.45 * contain + 0.30 * dice + 0.25) + lift, alone) + _MAX_BONUS + reach < min_score:
         return None  # cannot reach the threshold whatever the fuzzy ratio and bonuses
     fz = fuzz.token_set_ratio(a.stripped, b.stripped) / 100.0
     wording = 100.0 * (0.45 * contain + 0.30 * dice + 0.25 * fz)
@@ -197,7 +216,9 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
                  f"shared: {_shared_list(a, shared - values_a, wa, weights)}"
         return OverlapDraft(a.id, b.id, round(min(100.0, wording), 1), reason, OverlapKind.INCONSISTENCY)
 
-    score = wording
+    # meaning adds to the wording, or alone scores a very close pair; not when figures disagree
+    by_meaning = bool(lift or alone) and not conflicts
+    score = max(wording + lift, alone) if by_meaning else wording
     specific = [k for k in same_values if _value_sort(k) not in ("month", "year")]
     loose = len(same_values) - len(specific)
     score += VALUE_BONUS * min(2.0, len(specific) + 0.5 * loose)
@@ -206,9 +227,11 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
     score += PHRASE_BONUS * min(3, len(phrases))
     score = min(100.0, score)  # caps and penalties below act on the bounded score
     if not content_weight and not specific:
-        score = min(score, NAME_ONLY_CAP)
+        if not (by_meaning and cos >= MEANING_NO_TERMS):
+            score = min(score, NAME_ONLY_CAP)
     elif len(content_shared) + len(specific) < 2:
-        score = min(score, ONE_WORD_CAP)
+        if not (by_meaning and cos >= MEANING_LIFTS_CAP):
+            score = min(score, ONE_WORD_CAP)
     names_a, names_b = a.names, b.names
     rare_a = {k for k in names_a if weights.df[k] <= weights.distinctive_df}
     rare_b = {k for k in names_b if weights.df[k] <= weights.distinctive_df}
@@ -224,7 +247,8 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
         score -= 15.0  # different numbers but not similar enough to call it an inconsistency
     context_shown: list[str] = []
     if with_context:
-        score, context_shown = _with_context(a, b, weights, score, wording, content_weight > 0 or bool(specific),
+        score, context_shown = _with_context(a, b, weights, score, wording + lift if by_meaning else wording,
+                                             content_weight > 0 or bool(specific) or by_meaning,
                                              bool(specific) or different_names)
     score = max(0.0, min(100.0, score))
     if score < min_score:
@@ -233,7 +257,10 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
     if same_values:
         v = sorted(same_values, key=lambda k: (-wa[k], a.order.index(k)))[0]
         parts.append(f"same {_value_label(v)} {_show_value(a, v)}")
-    parts.append("shared: " + _shared_list(a, shared - values_a, wa, weights))
+    if shared - values_a or not by_meaning:
+        parts.append("shared: " + _shared_list(a, shared - values_a, wa, weights))
+    if by_meaning and (lift >= MEANING_BONUS / 4 or alone):
+        parts.append(f"similar meaning ({cos:.2f})")
     if context_shown:
         parts.append("context: " + ", ".join(context_shown))
     return OverlapDraft(a.id, b.id, round(score, 1), "; ".join(parts), OverlapKind.DUPLICATE)

@@ -37,6 +37,11 @@ def report_dict(data) -> dict:
             "confirmed_overlaps": len(data.confirmed_overlaps),
             "warnings": [{"text": w.text, "claims": list(w.numbers)} for w in data.warnings],
         },
+        "repeated_facts": [
+            {"number": g.number, "confirmed": g.confirmed, "best_score": g.best_score,
+             "claims": [{"number": n, "text": t} for n, t in g.members]}
+            for g in data.repeated_facts
+        ],
         "only_checked": data.only_checked,
         "claims": [_claim(c) for c in data.listed_claims],
         "first_export": data.first_export or None,
@@ -78,6 +83,7 @@ def _claim(c) -> dict:
             {"text": m.text, "title": m.title, "rating": m.rating, "url": m.url, "score": m.score}
             for m in c.checked_before
         ],
+        "repeated_fact": c.repeated_fact,
     }
 
 

@@ -71,6 +71,13 @@ def render_markdown(data) -> str:
         out.append(f"- {left} and {right} ({o.kind}): {escape_md(o.a_text)} / {escape_md(o.b_text)}")
     if data.confirmed_overlaps:
         out.append("")
+    if data.repeated_facts:
+        out += ["Facts stated several times:", ""]
+        for g in data.repeated_facts:
+            state = "confirmed" if g.confirmed else "not yet reviewed"
+            members = "; ".join(f"{f'claim {n}' if n else 'another article'}: {escape_md(t)}" for n, t in g.members)
+            out.append(f"- Repeated fact {g.number} ({len(g.members)} statements, {state}): {members}")
+        out.append("")
     if data.warnings:
         out += ["**Before signing off:**", ""]
         out += [f"- {escape_md(w.text)}: claim{'s' if len(w.numbers) > 1 else ''} {', '.join(map(str, w.numbers))}"
@@ -80,7 +87,7 @@ def render_markdown(data) -> str:
     if data.only_checked:
         out += [f"Only the {len(data.listed_claims)} claims with a verdict are listed.", ""]
     for c in data.listed_claims:
-        out += _claim(c)
+        out += _claim(c, data)
     out += ["## Sources", ""]
     for i, s in enumerate(data.sources, start=1):
         line = f"{i}. {escape_md(s.title or s.url)}"
@@ -110,7 +117,7 @@ def render_markdown(data) -> str:
     return "\n".join(out)
 
 
-def _claim(c) -> list[str]:
+def _claim(c, data) -> list[str]:
     out = [f"### Claim {c.number}: {escape_md(c.verdict.label)}", "", f"> {escape_md(c.text)}", ""]
     if c.edited:
         out += [f"In the article: “{escape_md(c.article_words)}”", ""]
@@ -133,6 +140,10 @@ def _claim(c) -> list[str]:
                 line += f". Note: {escape_md(e.note)}"
             out.append(line)
         out.append("")
+    if c.repeated_fact:
+        g = data.repeated_facts[c.repeated_fact - 1]
+        others = ", ".join(f"claim {n}" if n else "another article" for n in g.numbers_except(c.number))
+        out += [f"**Repeated fact {g.number}:** also stated as {others}.", ""]
     if c.overlaps:
         out += ["**Overlaps:**", ""]
         for o in c.overlaps:

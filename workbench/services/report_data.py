@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 
 from workbench.domain import Article, Claim, Evidence, Overlap, OverlapState, Source, VerdictOption, VerdictScale
 from workbench.domain.verdicts import UNVERIFIED
+from workbench.services.overlaps import group_overlaps
 from workbench.storage import Database, report_queries
 from workbench.storage import settings as settings_repo
 
@@ -73,11 +74,12 @@ class ClaimEntry:
     verdict: VerdictOption
     rationale: str
     evidence: tuple[EvidenceItem, ...]
-    overlaps: tuple[OverlapItem, ...]
+    overlaps: tuple[OverlapItem, ...]  # pairs; those of a repeated fact are in repeated_fact instead
     checked_before: tuple[CheckedBefore, ...]
     article_words: str = ""  # the article's own words when the claim text was edited by hand, else ""
     warnings: tuple[str, ...] = ()  # what an editor must look at before signing off (see _warnings)
     author_type: str = ""  # "Person" or "Organization" for the speaker, when it was looked up (ClaimReview)
+    repeated_fact: int | None = None  # number of the RepeatedFact this claim belongs to
 
     @property
     def verified(self) -> bool:
@@ -128,6 +130,19 @@ class ConfirmedOverlap:
 
 
 @dataclass(frozen=True, slots=True)
+class RepeatedFact:
+    """One fact stated three or more times (a group of duplicate flags, see services.overlaps)."""
+
+    number: int  # 1-based, in order of the first claim
+    members: tuple[tuple[int | None, str], ...]  # (claim number here or None, text)
+    confirmed: bool
+    best_score: float
+
+    def numbers_except(self, number: int) -> list[int | None]:
+        return [n for n, _ in self.members if n != number]
+
+
+@dataclass(frozen=True, slots=True)
 class EvidenceSummary:
     links: int  # evidence links (a source used for two claims counts twice)
     sources: int  # distinct sources
@@ -163,6 +178,7 @@ class ReportData:
     @property
     def rationale_for_every_rating(self) -> bool:
         return all(c.rationale.strip() for c in self.claims if c.verified)
+    repeated_facts: tuple[RepeatedFact, ...] = ()
 
     @property
     def total_claims(self) -> int:
@@ -217,8 +233,17 @@ def _build(db: Database, article_id: int, workspace_name: str, now: datetime | N
     by_claim: dict[int, list[OverlapItem]] = {}
     confirmed: list[ConfirmedOverlap] = []
     texts = {c.id: c.text for c in claims}
+    groups = [g for g in group_overlaps(overlaps) if any(i in numbers for i in g.claim_ids)]
+    groups.sort(key=lambda g: min(numbers.get(i, 10**9) for i in g.claim_ids))
+    grouped = {ov.id for g in groups for ov in g.overlaps}
+    repeated = tuple(
+        RepeatedFact(n, tuple(sorted(((numbers.get(i), _other(i, texts, outside)[0]) for i in g.claim_ids),
+                                     key=lambda m: m[0] or 10**9)),
+                     g.state == OverlapState.CONFIRMED, max(ov.score for ov in g.overlaps))
+        for n, g in enumerate(groups, start=1))
+    fact_of = {i: n for n, g in enumerate(groups, start=1) for i in g.claim_ids}
     for ov in overlaps:
-        if ov.state == OverlapState.DISMISSED:
+        if ov.state == OverlapState.DISMISSED or ov.id in grouped:
             continue
         for this, other in ((ov.claim_a, ov.claim_b), (ov.claim_b, ov.claim_a)):
             if this not in numbers:
@@ -244,6 +269,7 @@ def _build(db: Database, article_id: int, workspace_name: str, now: datetime | N
             checked_before=checked_before.get(c.id, ()),
             article_words=(article.text[c.start:c.end] if c.id in originals and originals[c.id] != c.text
                            else ""),
+            repeated_fact=fact_of.get(c.id),
         )
         for c in claims
     )
@@ -283,6 +309,7 @@ def _build(db: Database, article_id: int, workspace_name: str, now: datetime | N
         first_export=exported[1] if exported else "",
         corrections=corrections,
         publication_url=_publication_url(db, article),
+        repeated_facts=repeated,
     )
 
 

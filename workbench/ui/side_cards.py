@@ -101,6 +101,34 @@ class OverlapCard(Card):
         self.finish()
 
 
+class OverlapGroupCard(Card):
+    """One fact stated several times: the other claims of the group, reviewed together."""
+
+    def __init__(self, group, others: list[Claim], on_go, on_group_state) -> None:
+        confirmed = group.state == OverlapState.CONFIRMED
+        super().__init__("#2e7d32" if confirmed else "#ef6c00")
+        self.group, self.others = group, others
+        state = " · confirmed" if confirmed else ""
+        best = max(ov.score for ov in group.overlaps)
+        self.body.addWidget(_label(f"Same fact, stated {len(group.claim_ids)} times · best score {round(best)}{state}",
+                                   muted=True))
+        for other in others:
+            row = QHBoxLayout()
+            row.setSpacing(4)
+            row.addWidget(_label(f"• {other.text}"), 1)
+            row.addWidget(_small_button("Go to", "Select this claim", lambda o=other: on_go(o.id)),
+                          0, Qt.AlignmentFlag.AlignTop)
+            self.body.addLayout(row)
+        ids = tuple(ov.id for ov in group.overlaps)
+        if not confirmed:
+            self.buttons.addWidget(_small_button(
+                "Confirm all", "All the same fact: the claims share their evidence (one undo step)",
+                lambda: on_group_state(ids, OverlapState.CONFIRMED)))
+        self.buttons.addWidget(_small_button("Dismiss all", "Not one fact: dismiss every flag of the group",
+                                             lambda: on_group_state(ids, OverlapState.DISMISSED)))
+        self.finish()
+
+
 class ArchiveCard(Card):
     def __init__(self, match: ArchiveMatch, on_open) -> None:
         super().__init__("#6a1b9a")

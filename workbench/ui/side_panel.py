@@ -11,7 +11,7 @@ from workbench.ui.archive_box import ArchiveLookup
 from workbench.ui.claims_table import swatch
 from workbench.ui.dropping import link_from_mime
 from workbench.ui.lazy import claim_service, cmd, evidence_service, overlap_service
-from workbench.ui.side_cards import ArchiveCard, CardList, EvidenceCard, OverlapCard
+from workbench.ui.side_cards import ArchiveCard, CardList, EvidenceCard, OverlapCard, OverlapGroupCard
 from workbench.ui.widgets import CommitTextEdit, heading, muted
 
 
@@ -339,13 +339,25 @@ class SidePanel(QScrollArea):
 
     # --- overlaps ------------------------------------------------------------
     def _fill_overlaps(self) -> None:
-        pairs = overlap_service.overlaps_for_claim(self.session.db, self.claim.id)
-        self.overlap_cards.set_cards([OverlapCard(ov, other, self.goToClaim.emit, self.set_overlap_state)
-                                      for ov, other in pairs])
-        self.overlap_hint.setVisible(not pairs)
+        db = self.session.db
+        pairs = overlap_service.overlaps_for_claim(db, self.claim.id)
+        group = overlap_service.group_for_claim(db, self.claim.id)
+        cards = []
+        in_group: set[int] = set()
+        if group is not None:  # a fact stated 3+ times: one card for the group, not a card per pair
+            in_group = {ov.id for ov in group.overlaps}
+            others = [claim_service.get_claim(db, i) for i in group.claim_ids if i != self.claim.id]
+            cards.append(OverlapGroupCard(group, others, self.goToClaim.emit, self.set_group_state))
+        cards += [OverlapCard(ov, other, self.goToClaim.emit, self.set_overlap_state)
+                  for ov, other in pairs if ov.id not in in_group]
+        self.overlap_cards.set_cards(cards)
+        self.overlap_hint.setVisible(not cards)
 
     def set_overlap_state(self, overlap_id: int, state: OverlapState) -> None:
         self.session.execute(cmd.OverlapStateCommand(self.session, overlap_id, state))
+
+    def set_group_state(self, overlap_ids: tuple[int, ...], state: OverlapState) -> None:
+        self.session.execute(cmd.OverlapGroupStateCommand(self.session, overlap_ids, state))
 
     # --- links dropped on the panel -----------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: N802

@@ -186,6 +186,27 @@ class OverlapStateCommand(ServiceCommand):
         return overlap_service.undo_overlap_state(self.db, self.overlap_id, self.previous, self.done)
 
 
+class OverlapGroupStateCommand(ServiceCommand):
+    """Confirm or dismiss every flag of a group (one fact stated several times) as one step."""
+
+    def __init__(self, session, overlap_ids: tuple[int, ...], state: OverlapState) -> None:
+        super().__init__(session, "Confirm Group" if state == OverlapState.CONFIRMED else "Dismiss Group")
+        self.overlap_ids = overlap_ids
+        self.state = state
+        self.previous: dict | None = None
+        self.done = Changes()
+
+    def do(self) -> Changes:
+        reuse = tuple(self.done.extra.get("shared_evidence", ()))
+        previous, self.done = overlap_service.set_group_state(self.db, self.overlap_ids, self.state, reuse)
+        if self.previous is None:
+            self.previous = previous
+        return self.done
+
+    def undo_action(self) -> Changes:
+        return overlap_service.undo_group_state(self.db, self.previous, self.done)
+
+
 class RenameArticleCommand(ServiceCommand):
     def __init__(self, session, article_id: int, title: str) -> None:
         super().__init__(session, "Rename Article")
