@@ -146,7 +146,8 @@ def cmd_extract(args, db) -> int:
     from workbench.text import parse_article_file
 
     article = parse_article_file(args.file)
-    extraction = drain(extract_article(article.text))  # the same path as `import`
+    lead = tuple(span for span in (article.title_span, article.subtitle_span) if span)
+    extraction = drain(extract_article(article.text, lead=lead))  # the same path as `import`
     claims = [{"id": i, "text": d.text, "start": d.start, "end": d.end, "attribution": d.attribution,
                "kind": str(d.kind), "checkworthiness": round(d.checkworthiness, 4)}
               for i, d in enumerate(extraction.drafts, start=1)]

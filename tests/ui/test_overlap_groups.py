@@ -65,3 +65,19 @@ def test_dismiss_all_breaks_the_group(window, qtbot):
     qtbot.waitUntil(lambda: all(ov.state == OverlapState.DISMISSED for ov in overlap_repo.for_article(db, window.article_id)))
     cards = window.side.overlap_cards.cards
     assert len(cards) == 2 and all(hasattr(c, "overlap") for c in cards)  # dismissed pairs, shown one by one
+
+
+def test_an_overstatement_shows_as_such(window, qtbot):
+    from workbench.domain import OverlapKind
+
+    db = window.session.db
+    claims = list_claims(db, window.article_id)
+    overlap_repo.insert_many(db, [OverlapDraft(claims[0].id, claims[2].id, 64.0,
+                                               "the headline states as done “met”; the body says “could meet”",
+                                               OverlapKind.OVERSTATES)])
+    window.table.select_claim(claims[0].id)
+    card = window.side.overlap_cards.cards[0]
+    texts = [label.text() for label in card.findChildren(type(window.side.overlap_hint))]
+    assert texts[0].startswith("Headline overstates the body · score 64")
+    assert "the body says “could meet”" in texts[2]
+    assert _buttons(card)["Confirm"].toolTip() == "The headline states as done what the body hedges"

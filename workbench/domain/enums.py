@@ -32,3 +32,4 @@ class OverlapState(StrEnum):
 class OverlapKind(StrEnum):
     DUPLICATE = "duplicate"  # same fact stated twice
     INCONSISTENCY = "inconsistency"  # same event, different number or date
+    OVERSTATES = "overstates"  # headline/standfirst states as done what the body hedges

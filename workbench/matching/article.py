@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from workbench.domain import OverlapDraft
 from workbench.matching.context import claim_context, sentence_bounds, spans_overlap
 from workbench.matching.overlaps import find_overlaps
+from workbench.matching.overstates import find_overstatements
 
 ArticleClaim = tuple[int, str, int, int, "str | None"]  # id, text, start, end, attribution
 
@@ -31,8 +32,28 @@ def drop_same_span(found: Sequence[OverlapDraft], spans: dict[int, tuple[int, in
 
 
 def find_article_overlaps(article_text: str, claims: Sequence[ArticleClaim],
-                          existing: Sequence[tuple[int, str] | tuple[int, str, str]] = ()) -> list[OverlapDraft]:
+                          existing: Sequence[tuple[int, str] | tuple[int, str, str]] = (),
+                          lead: Sequence[tuple[int, int]] = ()) -> list[OverlapDraft]:
     """find_overlaps over an article's claims with their context, against `existing` (other articles'
-    claims, (id, text) or (id, text, context)), without same-span pairs."""
-    found = find_overlaps(claim_rows(article_text, claims), existing)
-    return drop_same_span(found, {c[0]: (c[2], c[3]) for c in claims})
+    claims, (id, text) or (id, text, context)), without same-span pairs. With `lead` (the spans of title
+    and standfirst, see lead_spans), a lead claim more certain than a body claim of the same fact makes an
+    OVERSTATES pair instead of a duplicate (matching.overstates)."""
+    rows = claim_rows(article_text, claims)
+    spans = {c[0]: (c[2], c[3]) for c in claims}
+    found = drop_same_span(find_overlaps(rows, existing), spans)
+    lead_ids = {c[0] for c in claims if any(s <= c[2] and c[3] <= e for s, e in lead)}
+    if not lead_ids:
+        return found
+    over = {(o.a, o.b): o for o in drop_same_span(find_overstatements(lead_ids, rows), spans)}
+    return sorted([o for o in found if (o.a, o.b) not in over] + list(over.values()), key=lambda d: (d.a, d.b))
+
+
+def lead_spans(article_text: str, title: str, subtitle: str) -> list[tuple[int, int]]:
+    """Where the title and the standfirst stand in the text (their first occurrence), when they do."""
+    spans = []
+    for part in (title, subtitle):
+        part = (part or "").strip()
+        at = article_text.find(part) if len(part) > 10 else -1
+        if at >= 0:
+            spans.append((at, at + len(part)))
+    return spans

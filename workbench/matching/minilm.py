@@ -14,7 +14,6 @@ import math
 from pathlib import Path
 
 import numpy as np
-from threadpoolctl import threadpool_limits
 
 from workbench.matching.wordpiece import WordPiece
 
@@ -96,6 +95,8 @@ class MiniLM:
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))  # similar lengths pad little
         # one BLAS thread: on a loaded 2-core machine two threads spin against each other (a sentence took
         # 1.9 s instead of 0.05 s), and the window's own thread keeps a core
+        from threadpoolctl import threadpool_limits  # only when encoding: keeps it off the start-up path
+
         with threadpool_limits(limits=BLAS_THREADS, user_api="blas"):
             for s in range(0, len(order), BATCH):
                 chunk = order[s:s + BATCH]

@@ -19,10 +19,12 @@ from workbench.matching.overlap_docs import _Doc
 
 MEANING_FROM = 0.50  # cosine where meaning starts to add to the wording score ...
 MEANING_TO = 0.80  # ... adding MEANING_BONUS from here on (linear in between)
-MEANING_BONUS = 15.0
+MEANING_BONUS = 15.0  # times the share of the lighter claim's weight not shared with the other (1 - containment)
 MEANING_ALONE = 0.80  # this close, meaning alone scores the pair (MEANING_ALONE -> 60, 1.0 -> 100)
+MEANING_ALONE_UNSEEN = 0.5  # ... if at least half of the lighter claim's weight is not in the other's words
 MEANING_CANDIDATE = 0.50  # pairs at least this close are scored even when the term index skips them
-MEANING_LIFTS_CAP = 0.70  # this close, one shared content word is enough (the cap at 50 does not apply)
+MEANING_LIFTS_CAP = 0.85  # this close, one shared content word is enough (the cap at 50 does not apply);
+# at 0.70 FEVER's same-page pairs ("X is a comedy" / "X is a drama") nearly doubled the false flags
 MEANING_NO_TERMS = 0.90  # this close, a pair is scored without a shared content word (role claims "X is a Y"
 # and "X is a Z" reach 0.84)
 _BLOCK = 512  # rows of the similarity matrix at a time (memory bound: 512 x n floats)

@@ -46,6 +46,7 @@ from workbench.matching.overlap_context import (
     _with_context,
 )
 from workbench.matching.overlap_meaning import (
+    MEANING_ALONE_UNSEEN,
     MEANING_BONUS,
     MEANING_LIFTS_CAP,
     MEANING_NO_TERMS,
@@ -196,7 +197,11 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
     dice = 2 * s_shared / (mass_a + mass_b)
     with_context = bool(a.ctx_id or b.ctx_id)
     reach = CONTEXT_MAX_BONUS if with_context else 0.0
-    lift, alone = meaning_bonus(cos), meaning_alone(cos)
+    # meaning counts where the wording cannot see it: when most terms are shared already, what differs is an
+    # attribute ("a comedy" / "a drama") that the vectors hardly weigh, so the bonus shrinks with containment
+    unseen = max(0.0, 1.0 - min(1.0, contain))
+    lift = meaning_bonus(cos) * unseen
+    alone = meaning_alone(cos) if unseen >= MEANING_ALONE_UNSEEN else 0.0
     if max(100.0 * (0.45 * contain + 0.30 * dice + 0.25) + lift, alone) + _MAX_BONUS + reach < min_score:
         return None  # cannot reach the threshold whatever the fuzzy ratio and bonuses
     fz = fuzz.token_set_ratio(a.stripped, b.stripped) / 100.0

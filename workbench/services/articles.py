@@ -61,21 +61,23 @@ class Extraction:
     overlaps: tuple[OverlapDraft, ...]  # pairs within the article; a and b are 1-based places in drafts
 
 
-def extract_article(text: str, cancel: threading.Event | None = None) -> Generator[Progress, None, Extraction]:
+def extract_article(text: str, cancel: threading.Event | None = None, lead: tuple[tuple[int, int], ...] = ()
+                    ) -> Generator[Progress, None, Extraction]:
     """Claims and the overlaps among them: the one code path of `workbench extract` and of every import, so
-    both give the same claims and the same overlaps for the same file."""
+    both give the same claims and the same overlaps for the same file. `lead`: the spans of title and
+    standfirst in the text (a headline that overstates the body is flagged, matching/overstates.py)."""
     drafts = yield from _extract(text, cancel)
     yield Progress(90, 100, "Looking for overlapping claims")
     _check(cancel)
-    return Extraction(tuple(drafts), tuple(_within(text, drafts)))
+    return Extraction(tuple(drafts), tuple(_within(text, drafts, lead)))
 
 
-def _within(text: str, drafts: list[ClaimDraft]) -> list[OverlapDraft]:
+def _within(text: str, drafts: list[ClaimDraft], lead: tuple[tuple[int, int], ...] = ()) -> list[OverlapDraft]:
     from workbench.matching.article import find_article_overlaps
 
     # Scored on the article alone: what other articles hold must not change the pairs inside this one.
     return find_article_overlaps(text, [(i, d.text, d.start, d.end, d.attribution)
-                                        for i, d in enumerate(drafts, start=1)])
+                                        for i, d in enumerate(drafts, start=1)], lead=lead)
 
 
 def import_parsed(db: Database, parsed: ParsedArticle, cancel: threading.Event | None = None
@@ -88,7 +90,8 @@ def import_parsed(db: Database, parsed: ParsedArticle, cancel: threading.Event |
         article = article_repo.get(db, existing)
         return ImportResult(article, len(claim_repo.for_article(db, existing)), 0, duplicate=True)
 
-    extraction = yield from extract_article(parsed.text, cancel)
+    lead = tuple(span for span in (parsed.title_span, parsed.subtitle_span) if span)
+    extraction = yield from extract_article(parsed.text, cancel, lead)
     across = _across(db, parsed.text, extraction.drafts)
     _check(cancel)
     with db.atomic():

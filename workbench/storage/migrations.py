@@ -207,7 +207,34 @@ def _v4_row_versions(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Step] = [_v1_initial, _v2_id_counters, _v3_staged_archive_imports, _v4_row_versions]
+def _v5_overstates(db: sqlite_utils.Database) -> None:
+    """Overlap kind 'overstates' (a headline that states as done what the body hedges). SQLite cannot alter a
+    CHECK, so the table is rebuilt with the same columns, ids and index; nothing references it."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE overlaps_v5 (
+            id INTEGER PRIMARY KEY,
+            claim_a INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            claim_b INTEGER NOT NULL REFERENCES claims(id) ON DELETE CASCADE,
+            score REAL NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'duplicate' CHECK (kind IN ('duplicate', 'inconsistency', 'overstates')),
+            state TEXT NOT NULL DEFAULT 'flagged' CHECK (state IN ('flagged', 'confirmed', 'dismissed')),
+            CHECK (claim_a < claim_b),
+            UNIQUE (claim_a, claim_b)
+        );
+        INSERT INTO overlaps_v5(id, claim_a, claim_b, score, reason, kind, state)
+            SELECT id, claim_a, claim_b, score, reason, kind, state FROM overlaps;
+        DROP TABLE overlaps;
+        ALTER TABLE overlaps_v5 RENAME TO overlaps;
+        CREATE INDEX overlaps_b ON overlaps(claim_b);
+        """,
+    )
+
+
+MIGRATIONS: list[Step] = [_v1_initial, _v2_id_counters, _v3_staged_archive_imports, _v4_row_versions,
+                          _v5_overstates]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from workbench.domain import ArchiveMatch, Claim, Evidence, Overlap, OverlapState, Stance
+from workbench.domain import ArchiveMatch, Claim, Evidence, Overlap, OverlapKind, OverlapState, Stance
 
 STANCE_LABEL = {Stance.SUPPORTS: "Supports", Stance.REFUTES: "Refutes", Stance.CONTEXT: "Context"}
 STANCE_COLOUR = {Stance.SUPPORTS: "#2e7d32", Stance.REFUTES: "#c62828", Stance.CONTEXT: "#78909c"}
@@ -81,19 +81,28 @@ class EvidenceCard(Card):
         self.finish()
 
 
+OVERLAP_KIND_LABEL = {OverlapKind.DUPLICATE: "Duplicate", OverlapKind.INCONSISTENCY: "Inconsistency",
+                      OverlapKind.OVERSTATES: "Headline overstates the body"}
+_CONFIRM_TIP = {OverlapKind.DUPLICATE: "Same fact: confirmed duplicates share their evidence",
+                OverlapKind.INCONSISTENCY: "The same event told with different figures",
+                OverlapKind.OVERSTATES: "The headline states as done what the body hedges"}
+
+
 class OverlapCard(Card):
     def __init__(self, overlap: Overlap, other: Claim, on_go, on_state) -> None:
-        colour = {OverlapState.CONFIRMED: "#2e7d32", OverlapState.DISMISSED: "#9aa0a6"}.get(overlap.state, "#ef6c00")
+        flagged = "#c62828" if overlap.kind == OverlapKind.OVERSTATES else "#ef6c00"
+        colour = {OverlapState.CONFIRMED: "#2e7d32", OverlapState.DISMISSED: "#9aa0a6"}.get(overlap.state, flagged)
         super().__init__(colour)
         self.overlap, self.other = overlap, other
         state = {OverlapState.CONFIRMED: " · confirmed", OverlapState.DISMISSED: " · dismissed"}.get(overlap.state, "")
-        self.body.addWidget(_label(f"{overlap.kind.capitalize()} · score {round(overlap.score)}{state}", muted=True))
+        kind = OVERLAP_KIND_LABEL.get(overlap.kind, str(overlap.kind).capitalize())
+        self.body.addWidget(_label(f"{kind} · score {round(overlap.score)}{state}", muted=True))
         self.body.addWidget(_label(other.text))
         self.body.addWidget(_label(overlap.reason, muted=True))
         self.buttons.addWidget(_small_button("Go to", "Select the other claim", lambda: on_go(other.id)))
         if overlap.state != OverlapState.CONFIRMED:
             self.buttons.addWidget(_small_button(
-                "Confirm", "Same fact: confirmed duplicates share their evidence",
+                "Confirm", _CONFIRM_TIP.get(overlap.kind, "Confirm this flag"),
                 lambda: on_state(overlap.id, OverlapState.CONFIRMED)))
         if overlap.state != OverlapState.DISMISSED:
             self.buttons.addWidget(_small_button("Dismiss", "Not the same claim",

@@ -157,8 +157,16 @@ CREATE TABLE archive_staging (
 );
 """
 
+# Mirrors the file's schema v5: overlap kind 'overstates' (matching/overstates.py). PostgreSQL alters the CHECK
+# in place (its name is PostgreSQL's default for a column constraint).
+_V4_OVERSTATES = """
+ALTER TABLE "overlaps" DROP CONSTRAINT overlaps_kind_check;
+ALTER TABLE "overlaps" ADD CONSTRAINT overlaps_kind_check
+    CHECK (kind IN ('duplicate', 'inconsistency', 'overstates'));
+"""
+
 MIGRATIONS: list[Callable[[PgWorkspace], None]] = [_script(_V1_TABLES), _script(_V2_TEAM),
-                                                   _script(_V3_STAGED_ARCHIVE_IMPORTS)]
+                                                   _script(_V3_STAGED_ARCHIVE_IMPORTS), _script(_V4_OVERSTATES)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
