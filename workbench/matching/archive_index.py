@@ -48,7 +48,9 @@ CALIBRATION: tuple[float, ...] = (
     -4.428, 0.315, 0.899, 0.714, 0.105, 0.101, 1.316, 0.072, 0.719, 0.132, 0.287, 0.684, 0.092, 1.596, 2.042,
     0.053, 0.888, 0.295, 0.329, 1.340, -0.448, -0.768)
 SPREAD = (-1.147, 1.554)
-MEANING_WEIGHT = 0.0  # set from bench/archive_bench.py --fit-meaning; 0 turns meaning off
+# Off: on CLEF train meaning gained at most +0.003 MAP@5 (weight 8) for ~0.2 s of encoding per new query
+# (docs/matching.md); bench/archive_bench.py --fit-meaning measures it again.
+MEANING_WEIGHT = 0.0
 MEANING_DEPTH = 10
 
 _MARK_KINDS = frozenset({"name", "number", "date"})

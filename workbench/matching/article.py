@@ -35,16 +35,23 @@ def find_article_overlaps(article_text: str, claims: Sequence[ArticleClaim],
                           existing: Sequence[tuple[int, str] | tuple[int, str, str]] = (),
                           lead: Sequence[tuple[int, int]] = ()) -> list[OverlapDraft]:
     """find_overlaps over an article's claims with their context, against `existing` (other articles'
-    claims, (id, text) or (id, text, context)), without same-span pairs. With `lead` (the spans of title
-    and standfirst, see lead_spans), a lead claim more certain than a body claim of the same fact makes an
-    OVERSTATES pair instead of a duplicate (matching.overstates)."""
-    rows = claim_rows(article_text, claims)
-    spans = {c[0]: (c[2], c[3]) for c in claims}
-    found = drop_same_span(find_overlaps(rows, existing), spans)
+    claims, (id, text) or (id, text, context)), without same-span pairs; with `lead`, see add_overstatements."""
+    found = find_overlaps(claim_rows(article_text, claims), existing)
+    found = drop_same_span(found, {c[0]: (c[2], c[3]) for c in claims})
+    return add_overstatements(article_text, claims, found, lead)
+
+
+def add_overstatements(article_text: str, claims: Sequence[ArticleClaim], found: Sequence[OverlapDraft],
+                       lead: Sequence[tuple[int, int]]) -> list[OverlapDraft]:
+    """`found` with OVERSTATES pairs: a claim inside `lead` (the spans of title and standfirst, see
+    lead_spans) more certain than a body claim of the same fact (matching.overstates). Such a pair replaces
+    the duplicate flag of the same two claims."""
     lead_ids = {c[0] for c in claims if any(s <= c[2] and c[3] <= e for s, e in lead)}
     if not lead_ids:
-        return found
-    over = {(o.a, o.b): o for o in drop_same_span(find_overstatements(lead_ids, rows), spans)}
+        return list(found)
+    spans = {c[0]: (c[2], c[3]) for c in claims}
+    over = {(o.a, o.b): o for o in drop_same_span(find_overstatements(lead_ids, claim_rows(article_text, claims)),
+                                                   spans)}
     return sorted([o for o in found if (o.a, o.b) not in over] + list(over.values()), key=lambda d: (d.a, d.b))
 
 

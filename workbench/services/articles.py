@@ -69,15 +69,23 @@ def extract_article(text: str, cancel: threading.Event | None = None, lead: tupl
     drafts = yield from _extract(text, cancel)
     yield Progress(90, 100, "Looking for overlapping claims")
     _check(cancel)
-    return Extraction(tuple(drafts), tuple(_within(text, drafts, lead)))
+    found = _within(text, drafts)
+    if lead:
+        from workbench.matching.article import add_overstatements
+
+        found = add_overstatements(text, _numbered(drafts), found, lead)
+    return Extraction(tuple(drafts), tuple(found))
 
 
-def _within(text: str, drafts: list[ClaimDraft], lead: tuple[tuple[int, int], ...] = ()) -> list[OverlapDraft]:
+def _numbered(drafts: list[ClaimDraft]) -> list[tuple[int, str, int, int, str | None]]:
+    return [(i, d.text, d.start, d.end, d.attribution) for i, d in enumerate(drafts, start=1)]
+
+
+def _within(text: str, drafts: list[ClaimDraft]) -> list[OverlapDraft]:
     from workbench.matching.article import find_article_overlaps
 
     # Scored on the article alone: what other articles hold must not change the pairs inside this one.
-    return find_article_overlaps(text, [(i, d.text, d.start, d.end, d.attribution)
-                                        for i, d in enumerate(drafts, start=1)], lead=lead)
+    return find_article_overlaps(text, _numbered(drafts))
 
 
 def import_parsed(db: Database, parsed: ParsedArticle, cancel: threading.Event | None = None
