@@ -9,6 +9,9 @@ from workbench.services.overlaps import group_for_claim, group_overlaps, set_gro
 from workbench.services.report_data import build_report
 from workbench.storage import articles as article_repo
 from workbench.storage import overlaps as overlap_repo
+from tests.conftest import BOTH_BACKENDS
+
+BACKENDS = BOTH_BACKENDS  # the workspace tests here run on a file and on a team workspace
 
 TEXT = ("Coal generation slid 18 percent last year. The U.S. is burning less coal. "
         "It was the largest decline in coal generation in recorded history. Solar grew.")

@@ -8,6 +8,9 @@ from workbench.matching.overstates import FUTURE, HEDGED, STATED, certainty
 from workbench.services.claims import add_claim, list_claims
 from workbench.storage import articles as article_repo
 from workbench.storage import overlaps as overlap_repo
+from tests.conftest import BOTH_BACKENDS
+
+BACKENDS = BOTH_BACKENDS  # the workspace tests here run on a file and on a team workspace
 
 TITLE = "China's FAST telescope opens to astronomers worldwide"
 BODY = ("China's FAST telescope is preparing to open to astronomers worldwide next year, officials said. "
@@ -69,7 +72,7 @@ def test_a_workspace_from_before_overstates_keeps_its_overlaps_when_upgraded(tmp
 
     path = tmp_path / "old.factwb"
     with monkeypatch.context() as m:
-        before_step = migrations.MIGRATIONS.index(migrations._v4_overstates)
+        before_step = migrations.MIGRATIONS.index(migrations._v5_overstates)
         m.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:before_step])
         m.setattr(migrations, "SCHEMA_VERSION", before_step)
         old = open_database(path)
