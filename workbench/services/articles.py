@@ -19,6 +19,7 @@ from workbench.storage import claims as claim_repo
 from workbench.storage import evidence as evidence_repo
 from workbench.storage import history
 from workbench.storage import overlaps as overlap_repo
+from workbench.storage import vectors as vector_repo
 
 MAX_TITLE = limits.MAX_TITLE
 LIBRARY = "library"  # key of Changes.extra: the list of articles changed (a title, an article gone or back)
@@ -101,12 +102,15 @@ def import_parsed(db: Database, parsed: ParsedArticle, cancel: threading.Event |
     lead = tuple(span for span in (parsed.title_span, parsed.subtitle_span) if span)
     extraction = yield from extract_article(parsed.text, cancel, lead)
     across = _across(db, parsed.text, extraction.drafts)
+    # sentence vectors encoded for this import are kept for the next (storage/vectors.py)
+    texts = [d.text for d in extraction.drafts] + [t for _, t in claim_repo.all_texts(db)]
     _check(cancel)
     with db.atomic():
         again = article_repo.find_by_hash(db, digest)  # another process may have imported it meanwhile
         if again is not None:
             return ImportResult(article_repo.get(db, again), len(claim_repo.for_article(db, again)), 0,
                                 duplicate=True)
+        _store_vectors(db, texts)
         article = article_repo.insert(db, parsed, digest)
         stored = [claim_repo.insert(db, article.id, d) for d in extraction.drafts]
         ids = {i: c.id for i, c in enumerate(stored, start=1)}
@@ -138,9 +142,27 @@ def _across(db: Database, text: str, drafts) -> list[OverlapDraft]:
     existing = [(i, t, context.get(i, "")) for i, t in claim_repo.all_texts(db)]
     if not existing or not drafts:
         return []
+    _load_vectors(db, [t for _, t, _ in existing])
     found = find_article_overlaps(text, [(-i, d.text, d.start, d.end, d.attribution)
                                          for i, d in enumerate(drafts, start=1)], existing)
     return [o for o in found if (o.a < 0) != (o.b < 0)]
+
+
+def _load_vectors(db: Database, texts: list[str]) -> None:
+    """Stored sentence vectors into the matcher's cache: only claims never encoded are encoded."""
+    from workbench.matching import semantic
+
+    missing = [t for t in texts if t not in semantic.known(texts)]
+    if missing:
+        semantic.prime(vector_repo.load(db, missing, semantic.model_id()))
+
+
+def _store_vectors(db: Database, texts: list[str]) -> None:
+    from workbench.matching import semantic
+
+    vectors = semantic.known(texts)
+    if vectors:
+        vector_repo.save(db, {t: semantic.pack(v) for t, v in vectors.items()}, semantic.model_id())
 
 
 def _extract(text: str, cancel: threading.Event | None) -> Generator[Progress, None, list[ClaimDraft]]:

@@ -233,8 +233,23 @@ def _v5_overstates(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v6_text_vectors(db: sqlite_utils.Database) -> None:
+    """Sentence vectors of claim texts (storage/vectors.py): an import encodes only the new claims."""
+    _run_script(
+        db,
+        """
+        CREATE TABLE text_vectors (
+            text_hash TEXT NOT NULL,                 -- SHA-1 of the UTF-8 text
+            model TEXT NOT NULL,                     -- encoder and weights, e.g. all-MiniLM-L6-v2@53aa51172d14
+            vector BLOB NOT NULL,                    -- little-endian float32
+            PRIMARY KEY (text_hash, model)
+        );
+        """,
+    )
+
+
 MIGRATIONS: list[Step] = [_v1_initial, _v2_id_counters, _v3_staged_archive_imports, _v4_row_versions,
-                          _v5_overstates]
+                          _v5_overstates, _v6_text_vectors]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -18,17 +18,18 @@ if TYPE_CHECKING:
 
 ROLES = ("viewer", "checker", "editor")
 _ALL_TABLES = ("articles", "claims", "sources", "evidence", "overlaps", "archive_claims", "archive_imports",
-               "archive_staging", "settings", "history", "id_counters", "workbench_schema")
+               "archive_staging", "settings", "history", "id_counters", "workbench_schema", "text_vectors")
 _WRITES = {
     "viewer": {},
     "checker": {"claims": "INSERT, UPDATE, DELETE", "evidence": "INSERT, UPDATE, DELETE",
                 "sources": "INSERT, UPDATE", "overlaps": "INSERT, UPDATE, DELETE", "history": "INSERT",
-                "id_counters": "INSERT, UPDATE", "articles": "INSERT"},
+                "id_counters": "INSERT, UPDATE", "articles": "INSERT", "text_vectors": "INSERT"},
     "editor": {"claims": "INSERT, UPDATE, DELETE", "evidence": "INSERT, UPDATE, DELETE",
                "sources": "INSERT, UPDATE, DELETE", "overlaps": "INSERT, UPDATE, DELETE", "history": "INSERT",
                "id_counters": "INSERT, UPDATE", "articles": "INSERT, UPDATE, DELETE",
                "settings": "INSERT, UPDATE, DELETE", "archive_claims": "INSERT, UPDATE, DELETE",
-               "archive_imports": "INSERT, UPDATE, DELETE", "archive_staging": "INSERT, UPDATE, DELETE"},
+               "archive_imports": "INSERT, UPDATE, DELETE", "archive_staging": "INSERT, UPDATE, DELETE",
+               "text_vectors": "INSERT, DELETE"},
 }
 _LOGIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,62}$")
 

@@ -165,8 +165,19 @@ ALTER TABLE "overlaps" ADD CONSTRAINT overlaps_kind_check
     CHECK (kind IN ('duplicate', 'inconsistency', 'overstates'));
 """
 
+# Mirrors the file's schema v6: sentence vectors of claim texts (storage/vectors.py).
+_V5_TEXT_VECTORS = """
+CREATE TABLE text_vectors (
+    text_hash TEXT NOT NULL,
+    model TEXT NOT NULL,
+    vector BYTEA NOT NULL,
+    PRIMARY KEY (text_hash, model)
+);
+"""
+
 MIGRATIONS: list[Callable[[PgWorkspace], None]] = [_script(_V1_TABLES), _script(_V2_TEAM),
-                                                   _script(_V3_STAGED_ARCHIVE_IMPORTS), _script(_V4_OVERSTATES)]
+                                                   _script(_V3_STAGED_ARCHIVE_IMPORTS), _script(_V4_OVERSTATES),
+                                                   _script(_V5_TEXT_VECTORS)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
