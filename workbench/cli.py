@@ -149,7 +149,8 @@ def cmd_extract(args, db) -> int:
     lead = tuple(span for span in (article.title_span, article.subtitle_span) if span)
     extraction = drain(extract_article(article.text, lead=lead))  # the same path as `import`
     claims = [{"id": i, "text": d.text, "start": d.start, "end": d.end, "attribution": d.attribution,
-               "kind": str(d.kind), "checkworthiness": round(d.checkworthiness, 4)}
+               "kind": str(d.kind), "checkworthiness": round(d.checkworthiness, 4),
+               "anchors": [[list(part) for part in anchor] for anchor in d.anchors]}
               for i, d in enumerate(extraction.drafts, start=1)]
     payload = {"text": article.text, "title": article.title, "claims": claims,
                "overlaps": [{"a": o.a, "b": o.b, "score": round(o.score, 1), "reason": o.reason,

@@ -179,3 +179,32 @@ def test_version_1_file_is_upgraded_with_id_counters(tmp_path, monkeypatch):
     assert upgraded.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert list(tmp_path.glob("v1.factwb.v1-*.bak"))
     assert claim_service.add_claim(upgraded, article.id, 0, 8).added_claims[0] == 8
+
+
+def test_version_3_file_is_upgraded_and_claims_keep_their_span(tmp_path, monkeypatch):
+    from workbench.storage import migrations
+
+    path = tmp_path / "v3.factwb"
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:3])
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 3)
+    db = open_database(path)
+    parsed = parse_text("Headline here\n\nThe mayor said 40 buses were bought in 2020.")
+    with db.atomic():
+        article = article_repo.insert(db, parsed, content_hash(parsed))
+        db.execute("INSERT INTO claims(id, article_id, start, \"end\", text, created_at, updated_at)"
+                   " VALUES (3, ?, 0, 8, 'Headline', 'x', 'x')", [article.id])
+    db.close()
+    monkeypatch.undo()
+    upgraded = open_database(path)
+    claim = claim_repo.get(upgraded, 3)
+    assert (claim.parts, claim.repeats, claim.anchors) == ((), (), (((0, 8),),))
+
+
+def test_discontinuous_and_repeated_anchors_are_stored(empty_db):
+    article = _article(empty_db)
+    draft = ClaimDraft("The mayor bought buses", 15, 60, parts=((15, 24), (40, 60)), repeats=(((0, 8),),))
+    with empty_db.atomic():
+        stored = claim_repo.insert(empty_db, article.id, draft)
+    again = claim_repo.get(empty_db, stored.id)
+    assert again.parts == ((15, 24), (40, 60))
+    assert again.anchors == (((15, 24), (40, 60)), ((0, 8),))

@@ -23,10 +23,12 @@ from workbench.claims.attribution import (
     is_research_subject,
     is_speech_verb,
     levels,
+    not_said,
     phrase_tokens,
     span_text,
     subject_of,
 )
+from workbench.claims.entities import NUMERIC_ENTS
 from workbench.claims.plural import phrase_text
 from workbench.claims.speakers import is_body, no_single_person, pronoun_speaker
 from workbench.claims.titles import (
@@ -57,6 +59,11 @@ class Unit:
     role: bool = False
     role_text: str | None = None  # ready-made text for roles ("X is Y")
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # In reading order: spaCy's subtree of a non-projective parse ("a record of success that
+        # we should build on") is not, and a claim must never reorder the article's words.
+        self.tokens = sorted({t.i: t for t in self.tokens}.values(), key=lambda t: t.i)
 
 
 def _subtree_ids(tok: Token) -> set[int]:
@@ -127,6 +134,7 @@ class SentenceSplitter:
         self.units: list[Unit] = []
         self.speakers: list[str] = []
         self._found_titles: list[PreposedTitle] | None = None
+        self._heads: set[int] = set()
 
     def _titles(self) -> list[PreposedTitle]:
         if self._found_titles is None:
@@ -240,7 +248,7 @@ class SentenceSplitter:
     def _speech(self, verb: Token, attr: str | None, drop: set[int]) -> bool:
         """Handle "X said <content>"; False when `verb` reports nothing we can split off."""
         content = content_of(verb)
-        if content is None or levels(attr) >= 2:
+        if content is None or levels(attr) >= 2 or not_said(verb):
             return False
         tag = self._relay_tag(verb, content)
         if tag is not None:
@@ -313,6 +321,8 @@ class SentenceSplitter:
             if child.dep_ == "appos":
                 if self._role(noun, child, attr):
                     removed |= _subtree_ids(child)
+            elif child.dep_ == "acl" and self._participle_fact(noun, child, attr, drop):
+                removed |= _subtree_ids(child)
             elif child.dep_ == "relcl" and _comma_before(child):
                 rel = [c for c in child.children if c.lower_ in _RELATIVE]
                 if not rel:
@@ -325,6 +335,34 @@ class SentenceSplitter:
                     continue
                 self._clause(child, attr, None, drop | {r.i for r in rel}, subject)
         return removed
+
+    def _participle_fact(self, noun: Token, acl: Token, attr: str | None, drop: set[int]) -> bool:
+        """"The telescope, nicknamed Tianyan, cost ..." -> "The telescope was nicknamed Tianyan":
+        a past participle set off by commas is a fact about its noun. "NOUN is/was" is the only
+        addition (the faithfulness gate's copula template); the tense follows the clause's verb,
+        or a date in the participle ("The bridge, completed in 1932," -> "was completed")."""
+        if acl.tag_ != "VBN" or is_speech_verb(acl) or any(c.dep_ in ("nsubj", "nsubjpass") for c in acl.children):
+            return False
+        own = _subtree_ids(acl)
+        # Only set off by commas right after its noun: a restrictive participle ("a pledge made
+        # earlier this fall") says which thing is meant and stays in its clause.
+        before = acl.left_edge.i - 2  # the word before the comma ends the noun's phrase
+        if not _comma_before(acl) or before < noun.i or before in own or before not in _subtree_ids(noun):
+            return False
+        phrase = [t for t in phrase_tokens(noun) if t.i not in own]
+        run = [t for t in phrase if t.i <= noun.i and all(u.i in {p.i for p in phrase} for u in noun.doc[t.i : noun.i + 1])]
+        if not run or any(t.lower_ in PERSONAL or t.pos_ == "PRON" for t in run):
+            return False
+        plural = noun.tag_ in ("NNS", "NNPS")
+        verb = noun.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        past = verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in verb.children if c.dep_ in ("aux", "auxpass"))
+        past = past or any(noun.doc[i].ent_type_ == "DATE" for i in own)  # "completed in 1932"
+        copula = ("were" if plural else "was") if past else ("are" if plural else "is")
+        subject = _mid_sentence(run, span_text(run))
+        self._clause(acl, attr, None, drop, f"{subject} {copula}")
+        return True
 
     def _relative_role(self, noun: Token, verb: Token, rel: Token, attr: str | None) -> bool:
         """"Ratner, who was ... deputy national security advisor" -> a role claim."""
@@ -386,6 +424,9 @@ class SentenceSplitter:
 
     def _clause(self, head: Token, attr: str | None, speaker: str | None, drop: set[int],
                 subject: str | None) -> None:
+        if head.i in self._heads:
+            return  # each clause gives its unit once, whatever path the parse offers to it
+        self._heads.add(head.i)
         if is_speech_verb(head) and self._speech(head, attr, drop):
             return
         removed: set[int] = set(drop)
@@ -425,7 +466,7 @@ class SentenceSplitter:
             elif dep == "advcl" and is_speech_verb(tok) and content_of(tok) is not None:
                 removed |= _subtree_ids(tok)
                 deferred.append((tok, None))
-            elif dep in ("appos", "relcl") and tok.head.i not in removed:
+            elif dep in ("appos", "relcl", "acl") and tok.head.i not in removed:
                 removed |= self._noun_facts(tok.head, attr, removed)
         tokens = [t for t in head.subtree if t.i not in removed]
         if tokens:

@@ -77,6 +77,26 @@ def is_speech_verb(tok: Token) -> bool:
     return subj is not None and subj.lower_ not in _NOT_THIRD_PERSON
 
 
+DENIALS = frozenset("deny denies denied denying".split())
+_NOBODY = frozenset("nobody none neither".split())
+
+
+def not_said(verb: Token) -> bool:
+    """"Officials never said that the plant would close", "The company denied that it dumped
+    waste", "No one said ...": what follows is not what the speaker says, so it is no claim of
+    theirs; the sentence stays whole (the denial is the checkable fact)."""
+    if verb.lower_ in DENIALS:
+        return True
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.dep_ == "advmod" and child.lower_ in ("never", "not")):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+            child.lower_ in _NOBODY or any(c.lower_ == "no" for c in child.children)
+        ):
+            return True
+    return False
+
+
 def subject_of(verb: Token) -> Token | None:
     """The verb's subject, inherited through conj/advcl/xcomp chains when it has none."""
     seen = 0

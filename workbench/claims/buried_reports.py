@@ -16,11 +16,13 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.claims.attribution import (
+    DENIALS,
     PERSONAL,
     SPEECH_VERBS,
     Context,
     content_of,
     is_speech_verb,
+    not_said,
     phrase_tokens,
     subject_of,
 )
@@ -36,6 +38,8 @@ def _opening_report(tokens: list[Token]) -> tuple[Token, Token, Token] | None:
     for verb in tokens:
         if not is_speech_verb(verb):
             continue
+        if not_said(verb):
+            return None  # "X never said that ...", "X denied that ...": not X's claim
         content = content_of(verb)
         subj = subject_of(verb)
         if content is None or subj is None or subj.i not in ids or content.i not in ids:
@@ -73,6 +77,8 @@ def _named_report(tokens: list[Token], ctx: Context) -> tuple[list[Token], list[
     verb = tokens[len(name)]
     if verb.i != name[-1].i + 1 or not (verb.lower_ in SPEECH_VERBS or is_report_verb(verb.lower_)):
         return None
+    if verb.lower_ in DENIALS:
+        return None  # "Trump denied that ...": not Trump's claim
     rest = tokens[len(name) + 1 : len(name) + 1 + _THAT_REACH]
     that = next((t for t in rest if t.lower_ == "that"), None)
     if that is None or any(t.is_punct for t in rest if t.i < that.i):

@@ -5,14 +5,18 @@ Deterministic: the same text always gives the same list (rules, a fixed model, n
 
 from __future__ import annotations
 
+import bisect
 import threading
+from collections import Counter
 from collections.abc import Generator
 from typing import Any
 
 from workbench.claims.atomic import SentenceSplitter, Unit
 from workbench.claims.attribution import Context, quote_depths
+from workbench.claims.faithfulness import ArticleWords, Source, check
 from workbench.claims.nlp import parse_blocks
 from workbench.claims.quote_speakers import SentenceSpeakers, continue_quotes
+from workbench.claims.repeats import merge_opening_repeats
 from workbench.claims.scorer import features, get_scorer
 from workbench.claims.segment import split_text
 from workbench.claims.text import (
@@ -20,7 +24,7 @@ from workbench.claims.text import (
     concrete_evidence,
     kind_of,
     opinion_reason,
-    source_span,
+    source_parts,
     specific_plan,
 )
 from workbench.domain import Cancelled, ClaimDraft, ClaimKind, Progress
@@ -31,6 +35,9 @@ KEEP_OPINIONS = False  # the issue prefers opinions left out of the list
 DEBUG = False  # bench/claims_seed.py --all: show why a unit was left out
 # bench/claims_quality.py --sweep: a list to receive (start, end, reason, factual, plan) per unit
 TRACE: list[tuple[int, int, str | None, float, bool, str | None]] | None = None
+# bench/claims_faithfulness.py: how often the faithfulness gate refused a rewrite, by reason kind
+GATE_FALLBACKS: Counter[str] = Counter()
+GATE_LOG: list[tuple[str, str, str]] | None = None  # set to a list to receive (why, refused, source)
 
 # The decision rule (see decide()). The factual threshold itself ships with the model.
 PLAN_MARGIN = -0.2  # specific plans and pledges need threshold + this (a lower bar)
@@ -79,6 +86,7 @@ class _Paragraphs:
 
     def __init__(self, text: str) -> None:
         self.text = text
+        self.words = ArticleWords(text)
         self.ctx = Context()
         self.scorer = get_scorer()
 
@@ -121,12 +129,36 @@ class _Paragraphs:
         """Quotations and transcript labels give speakers past their sentence (quote_speakers)."""
         continue_quotes([SentenceSpeakers(*row) for row in per_sentence], text, inside, self.ctx)
 
-    def _draft(self, unit: Unit, sent: Any, offset: int, inside: list[bool]) -> ClaimDraft | None:
-        span = source_span(unit)
-        if span is None:
-            return None
-        start, end = span
+    def _faithful_text(self, unit: Unit, sent: Any, parts: list[tuple[int, int]], offset: int,
+                       inside: list[bool]) -> str:
+        """The claim's text after the faithfulness gate: the rewritten text when it says what its
+        source says, else the unit's own words, else the span's words ("" drops the unit)."""
+        source = Source(
+            tuple((offset + s, offset + e) for s, e in parts),
+            (offset + sent.start_char, offset + sent.end_char),
+        )
+        role = unit.role or kind_of(unit, False) == ClaimKind.ROLE
         text = claim_text(unit, sent, self.ctx, inside)
+        why = check(text, source, self.words, role=role) if text else "empty"
+        if why is None:
+            return text
+        GATE_FALLBACKS[why.split(" ")[0]] += 1
+        if GATE_LOG is not None:
+            GATE_LOG.append((why, text, self.text[source.parts[0][0] : source.parts[-1][1]]))
+        if unit.role:
+            return ""  # a role template that does not hold is no claim
+        text = claim_text(unit, sent, self.ctx, inside, rewrite=False)
+        if text and check(text, source, self.words, role=role) is None:
+            return text
+        start, end = parts[0][0], parts[-1][1]
+        return _verbatim(sent.doc.text[start:end])
+
+    def _draft(self, unit: Unit, sent: Any, offset: int, inside: list[bool]) -> ClaimDraft | None:
+        parts = source_parts(unit)
+        if not parts:
+            return None
+        start, end = parts[0][0], parts[-1][1]
+        text = self._faithful_text(unit, sent, parts, offset, inside)
         if not text:
             return None
         quoted = sum(inside[start:end]) * 2 >= (end - start)
@@ -162,7 +194,15 @@ class _Paragraphs:
             attribution=unit.attribution,
             kind=kind,
             checkworthiness=round(max(0.0, min(1.0, worthy)), 3),
+            parts=tuple((offset + s, offset + e) for s, e in parts) if len(parts) > 1 else (),
         )
+
+
+def _verbatim(words: str) -> str:
+    """The article's words as a claim: quote marks and a closing full stop dropped."""
+    text = " ".join(words.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
+    text = text.strip(" ,;:")
+    return text[:1].upper() + text[1:]
 
 
 def iter_extract(
@@ -191,4 +231,5 @@ def iter_extract(
         if key not in seen:
             seen.add(key)
             unique.append(d)
-    return unique
+    starts = [p.start for p, _ in blocks]
+    return merge_opening_repeats(unique, [bisect.bisect_right(starts, d.start) - 1 for d in unique])

@@ -81,6 +81,20 @@ _CREDIT = re.compile(
 )
 
 
+# Picture credits and reference lines: "Clayton Aldern / Grist", "Photograph: Liu Xu/Xinhua via
+# Getty Images", "Credit: ...", "Nature 574, 16-17 (2019)", "doi: 10.1038/...", a bare link.
+_PICTURE_CREDIT = re.compile(
+    r"(^\s*\(?(?-i:[A-Z]{2,5}\s+)?(photo(graph)?s?|image|picture|illustration|video|graphic|caption|credit)s?\b[^.]{0,60}"
+    r"(:|/|\bby\b)|\bcredit\s*$|[/(][^/()]{0,40}\b(getty images|shutterstock|alamy|afp|reuters|ap|xinhua)\s*\)?\s*$"
+    r"|^\s*[A-Z][\w.'\-]*(\s+[A-Z][\w.'\-]*){0,3}\s*/\s*[A-Z][\w.&'\-]*(\s+[A-Z][\w.&'\-]*){0,3}\s*$)",
+    re.I,
+)
+_REFERENCE = re.compile(
+    r"^\s*(doi\s*:|https?://\S+\s*$|[A-Z][\w.&]*(\s+[A-Z][\w.&]*){0,4}\s+\d+\s*,\s*\d+\s*[-\u2013]\s*\d+"
+    r"\s*\(\d{4}\)?\s*$)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     start: int
@@ -110,7 +124,9 @@ def is_furniture(line: str) -> bool:
     line = line.strip()
     if not line:
         return True
-    if _CREDIT.search(line) or _DATELINE.match(line):
+    if _CREDIT.search(line) or _DATELINE.match(line) or _REFERENCE.match(line):
+        return True
+    if len(line.split()) <= 14 and _PICTURE_CREDIT.search(line):
         return True
     return bool(_BYLINE.match(line)) and len(line.split()) <= 14
 

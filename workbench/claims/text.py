@@ -39,8 +39,17 @@ def _words(unit: Unit) -> list[Any]:
     ):
         toks.pop(0)
     while toks and (toks[-1].is_punct or toks[-1].is_space or toks[-1].dep_ == "cc"):
+        if toks[-1].text in _CLOSING and _CLOSING[toks[-1].text] in {t.text for t in toks}:
+            break  # "cost 1.2 billion yuan (US$171 million)" keeps its closing bracket
         toks.pop()
+    if toks and sum(t.text == "(" for t in toks) > sum(t.text == ")" for t in toks):
+        nxt = toks[-1].i + 1
+        if nxt < len(toks[-1].doc) and toks[-1].doc[nxt].text == ")":
+            toks.append(toks[-1].doc[nxt])
     return toks
+
+
+_CLOSING = {")": "(", "]": "["}
 
 
 def source_span(unit: Unit) -> tuple[int, int] | None:
@@ -49,6 +58,24 @@ def source_span(unit: Unit) -> tuple[int, int] | None:
     if not toks:
         return None
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def source_parts(unit: Unit) -> list[tuple[int, int]]:
+    """The unit's words as runs (start, end) relative to the paragraph doc: a gap is a part split
+    off ("Tom Baker, the mayor, met ..." -> "Tom Baker" + "met ..."), punctuation alone is none."""
+    toks = _words(unit)
+    parts: list[tuple[int, int]] = []
+    prev = None
+    for t in toks:
+        gap = prev is not None and any(
+            not (g.is_punct or g.is_space) for g in t.doc[prev.i + 1 : t.i]
+        )
+        if prev is None or gap:
+            parts.append((t.idx, t.idx + len(t.text)))
+        else:
+            parts[-1] = (parts[-1][0], t.idx + len(t.text))
+        prev = t
+    return parts
 
 
 def _is_name(tok: Any, ctx: Context) -> bool:
@@ -159,11 +186,14 @@ def _speaker_it(tok: Any, unit: Unit, toks: list[Any], ctx: Context) -> str | No
     return speaker
 
 
-def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = None) -> str:
+def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = None,
+               rewrite: bool = True) -> str:
     """`inside` (quote_depths of the paragraph doc) marks quoted words: a "he" in a direct quote
-    is never its speaker, who would say "I" ('"Every dollar he took ...," Wright said')."""
+    is never its speaker, who would say "I" ('"Every dollar he took ...," Wright said').
+    With `rewrite` False, the unit's words as the article has them: no pronoun resolved, no
+    subject brought in, no role template (the faithfulness gate's fallback; "" for a role)."""
     if unit.role_text:
-        return _tidy(unit.role_text)
+        return _tidy(unit.role_text) if rewrite else ""
     toks = _words(unit)
     while (
         len(toks) > 1 and toks[0].lower_ in _LEADING_DROP and toks[0].dep_ in ("cc", "advmod")
@@ -177,7 +207,9 @@ def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = 
     prev = None
     for t in toks:
         word = t.text
-        if t.lower_ in PERSONAL and t.tag_ == "PRP":
+        if not rewrite:
+            pass
+        elif t.lower_ in PERSONAL and t.tag_ == "PRP":
             quoted = inside is not None and t.idx < len(inside) and inside[t.idx]
             word = _unless_named(_resolve(t, unit, sent, ctx, quoted), parts) or word
         elif t.lower_ == "it" and t.i != sent.start:
@@ -191,7 +223,7 @@ def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = 
         parts.append(word)
         prev = t
     body = "".join(parts)
-    if unit.subject and not any(t.dep_ in ("nsubj", "nsubjpass") for t in toks[:4]):
+    if rewrite and unit.subject and not any(t.dep_ in ("nsubj", "nsubjpass") for t in toks[:4]):
         body = f"{unit.subject} {body}"
     return _tidy(body)
 
@@ -254,7 +286,8 @@ def _subject_of(noun: Any, verb: Any) -> bool:
 def _tidy(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"\s*,(\s*,)+", ",", text).strip(" ,;:\u2014\u2013-")
-    text = text.replace(" ,", ",").replace(" .", ".").replace("( ", "(").replace(" )", ")")
+    text = text.replace(" ,", ",").replace("( ", "(").replace(" )", ")")
+    text = re.sub(r" \.(?!\d)", ".", text)  # "to .08" keeps its space
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
     return text
@@ -270,6 +303,9 @@ def opinion_reason(unit: Unit, sent: Any, quoted: bool) -> str | None:
         return "question"
     if _greeting(toks):
         return "greeting"
+    judged = _reaction(toks)
+    if judged:
+        return judged
     ids = {t.i for t in toks}
     for i, t in enumerate(toks):
         reason = _cue(t, i, lows, toks, quoted)
@@ -281,6 +317,45 @@ def opinion_reason(unit: Unit, sent: Any, quoted: bool) -> str | None:
 
 
 _GREETING_VERBS = {"thank", "bless", "congratulate", "greet"}
+_COPULA = {"is", "was", "are", "were", "be", "been", "'s", "'m", "'re", "\u2019s", "\u2019m", "\u2019re",
+           "am", "feel", "feels", "felt", "seems", "seemed", "sounds", "looks"}
+_FEELINGS = {"excited", "thrilled", "delighted", "happy", "glad", "pleased", "proud", "honored",
+             "honoured", "grateful", "thankful", "sad", "saddened", "disappointed", "heartbroken",
+             "devastated", "shocked", "surprised", "amazed", "stunned", "relieved", "overjoyed",
+             "ecstatic", "elated", "upset", "frustrated", "angry", "furious", "worried", "nervous"}
+_EVALUATIVE_EXTRA = {"exciting", "thrilling", "amazing", "incredible", "remarkable",
+                                  "extraordinary", "fascinating", "interesting", "historic",
+                                  "tremendous", "huge", "big", "unbelievable", "stunning", "beautiful",
+                                  "tragic", "heartbreaking", "sad", "cool", "awesome", "fun",
+                                  "special", "wonderful", "perfect", "nice", "best", "worst"}
+_VAGUE_SUBJECTS = {"it", "this", "that", "these", "those", "what", "everything", "which"}
+
+
+def _reaction(toks: list[Any]) -> str | None:
+    """Feelings and verdict-free evaluations are no claims: "I'm super excited", "We are thrilled",
+    "This is very exciting news", "It's a good-news bad-news story". A copula whose subject is a
+    person pronoun with a feeling ("excited"), or a vague "it/this/that" with an evaluative word,
+    and nothing checkable (no number, no name, no clause saying what the feeling is about)."""
+    ids = {t.i for t in toks}
+    head = next((t for t in toks if t.head.i == t.i or t.head.i not in ids), None)
+    if head is None or head.lower_ not in _COPULA:
+        return None
+    subj = [c for c in head.children if c.dep_ in ("nsubj", "expl")]
+    preds = [c for c in head.children if c.dep_ in ("acomp", "attr", "oprd")]
+    if len(subj) != 1 or not preds:
+        return None
+    said = [t for p in preds for t in p.subtree]
+    if any(t.dep_ in ("ccomp", "xcomp", "relcl", "acl", "advcl") for t in said):
+        return None  # "thrilled to announce that ...", "the news that X won": there is a fact
+    if any(t.ent_type_ and t.ent_type_ not in ("ORDINAL",) for t in toks if t.i != subj[0].i):
+        return None
+    who = subj[0].lower_
+    words = {t.lower_ for t in said}
+    if who in ("i", "we") and words & _FEELINGS:
+        return "reaction"
+    if who in _VAGUE_SUBJECTS and words & (_EVALUATIVE | _EVALUATIVE_EXTRA):
+        return "evaluation"
+    return None
 
 
 def _greeting(toks: list[Any]) -> bool:
@@ -452,7 +527,7 @@ def kind_of(unit: Unit, quoted: bool) -> ClaimKind:
     return ClaimKind.STATEMENT
 
 
-__all__ = ["claim_text", "kind_of", "opinion_reason", "source_span", "span_text", "specific_plan"]
+__all__ = ["claim_text", "kind_of", "opinion_reason", "source_parts", "source_span", "span_text", "specific_plan"]
 
 
 # --- Concrete evidence: a verifiable record or a measured state of the world -------------------

@@ -13,6 +13,7 @@ from workbench.domain.errors import (
     WorkbenchError,
 )
 from workbench.domain.models import (
+    Anchor,
     ArchiveClaim,
     ArchiveMatch,
     Article,
@@ -30,6 +31,7 @@ from workbench.domain.progress import Cancelled, Progress
 from workbench.domain.verdicts import DEFAULT_SCALE, UNVERIFIED, VerdictOption, VerdictScale
 
 __all__ = [
+    "Anchor",
     "ArchiveClaim",
     "ArchiveMatch",
     "Article",

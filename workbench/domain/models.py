@@ -6,6 +6,11 @@ from datetime import date
 from workbench.domain.enums import ClaimKind, Origin, OverlapKind, OverlapState, Stance
 
 
+# Where a claim stands in the article: its (start, end) parts in reading order (one part when the
+# words run on; several when a split-off part lies between them).
+Anchor = tuple[tuple[int, int], ...]
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedArticle:
     """What the text layer makes of a file, before it is stored."""
@@ -54,6 +59,17 @@ class ClaimDraft:
     attribution: str | None = None
     kind: ClaimKind = ClaimKind.STATEMENT
     checkworthiness: float = 0.5
+    # The claim's words in the article when they are not one run (start, end), in order; empty
+    # when the claim is the one span start..end.
+    parts: Anchor = ()
+    # Other places the article states the same claim (a standfirst repeated as the lede), each
+    # an anchor of one or more (start, end) parts.
+    repeats: tuple[Anchor, ...] = ()
+
+    @property
+    def anchors(self) -> tuple[Anchor, ...]:
+        """Every place in the article that states this claim, the main one first."""
+        return (self.parts or ((self.start, self.end),), *self.repeats)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +91,13 @@ class Claim:
     overlap_count: int = 0
     version: int = 1  # bumped by every write; a write naming an older version is refused (EditConflict)
     updated_by: str = ""  # who wrote this version
+    parts: Anchor = ()  # as ClaimDraft.parts
+    repeats: tuple[Anchor, ...] = ()  # as ClaimDraft.repeats
+
+    @property
+    def anchors(self) -> tuple[Anchor, ...]:
+        """Every place in the article that states this claim, the main one first."""
+        return (self.parts or ((self.start, self.end),), *self.repeats)
 
 
 @dataclass(frozen=True, slots=True)

@@ -156,7 +156,7 @@ def _delete(db: Database, claim_id: int) -> None:
 
 def _restore(db: Database, snap: ClaimSnapshot) -> None:
     c = snap.claim
-    draft = ClaimDraft(c.text, c.start, c.end, c.attribution, c.kind, c.checkworthiness)
+    draft = ClaimDraft(c.text, c.start, c.end, c.attribution, c.kind, c.checkworthiness, c.parts, c.repeats)
     claim_repo.insert(db, c.article_id, draft, c.origin, claim_id=c.id, verdict=c.verdict, rationale=c.rationale)
     for ev in snap.evidence:
         evidence_repo.insert_evidence(db, c.id, ev.source.id, ev.quote, ev.stance, ev.note, evidence_id=ev.id)

@@ -64,7 +64,7 @@ def _copy_one(source: Database, target: Database, article: Article, scale, repor
         match = theirs.get((claim.start, claim.end, claim.text))
         if match is None:
             draft = ClaimDraft(claim.text, claim.start, claim.end, claim.attribution, claim.kind,
-                               claim.checkworthiness)
+                               claim.checkworthiness, claim.parts, claim.repeats)
             match = claim_repo.insert(target, dest.id, draft, claim.origin, verdict=verdict,
                                       rationale=claim.rationale)
             report.claims_added += 1

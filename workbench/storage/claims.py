@@ -1,11 +1,12 @@
 """Claims table: insert, fetch with evidence and overlap counts, update, delete."""
 
+import json
 from dataclasses import asdict
 from typing import Any
 
 import sqlite_utils
 
-from workbench.domain import Claim, ClaimDraft, ClaimKind, EditConflict, NotFound, Origin
+from workbench.domain import Anchor, Claim, ClaimDraft, ClaimKind, EditConflict, NotFound, Origin
 from workbench.storage.dialect import actor, is_postgres
 from workbench.storage.history import now_iso
 from workbench.storage.ids import next_id
@@ -18,7 +19,23 @@ _SELECT = (
 EDITABLE = ("text", "attribution", "kind", "checkworthiness", "verdict", "rationale", "start", "end")
 
 
+def _anchors_json(draft: ClaimDraft | Claim) -> str:
+    """claims.anchors: [] for one run of words, else [main parts, *repeats] (migration v7)."""
+    if not draft.parts and not draft.repeats:
+        return "[]"
+    main = draft.parts or ((draft.start, draft.end),)
+    return json.dumps([[list(p) for p in anchor] for anchor in (main, *draft.repeats)])
+
+
+def _anchors(raw: str | None) -> tuple[Anchor, tuple[Anchor, ...]]:
+    anchors = tuple(tuple((int(s), int(e)) for s, e in anchor) for anchor in json.loads(raw or "[]"))
+    if not anchors:
+        return (), ()
+    return (anchors[0] if len(anchors[0]) > 1 else ()), anchors[1:]
+
+
 def _claim(row: dict) -> Claim:
+    parts, repeats = _anchors(row.get("anchors"))
     return Claim(
         id=row["id"], article_id=row["article_id"], text=row["text"], start=row["start"], end=row["end"],
         attribution=row["attribution"], kind=ClaimKind(row["kind"]), checkworthiness=row["checkworthiness"],
@@ -26,6 +43,7 @@ def _claim(row: dict) -> Claim:
         created_at=row["created_at"], updated_at=row["updated_at"],
         evidence_count=row.get("evidence_count", 0), overlap_count=row.get("overlap_count", 0),
         version=row.get("version", 1), updated_by=row.get("updated_by", ""),
+        parts=parts, repeats=repeats,
     )
 
 
@@ -34,12 +52,15 @@ def insert(db: sqlite_utils.Database, article_id: int, draft: ClaimDraft, origin
     stamp = now_iso()
     if claim_id is None:
         claim_id = next_id(db, "claims")
-    db.execute(
-        'INSERT INTO claims(id, article_id, start, "end", text, attribution, kind, checkworthiness, verdict,'
-        " rationale, origin, created_at, updated_at, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [claim_id, article_id, draft.start, draft.end, draft.text, draft.attribution, str(draft.kind),
-         float(draft.checkworthiness), verdict, rationale, str(origin), stamp, stamp, actor(db)],
-    )
+    columns = ('id, article_id, start, "end", text, attribution, kind, checkworthiness, verdict, rationale, origin,'
+               " created_at, updated_at, updated_by")
+    values = [claim_id, article_id, draft.start, draft.end, draft.text, draft.attribution, str(draft.kind),
+              float(draft.checkworthiness), verdict, rationale, str(origin), stamp, stamp, actor(db)]
+    anchors = _anchors_json(draft)
+    if anchors != "[]":  # the column's default otherwise (and a claim of one run needs no newer schema)
+        columns += ", anchors"
+        values.append(anchors)
+    db.execute(f"INSERT INTO claims({columns}) VALUES ({', '.join('?' * len(values))})", values)
     return get(db, claim_id)
 
 
@@ -82,6 +103,8 @@ def update(db: sqlite_utils.Database, claim_id: int, *, expected_version: int | 
         raise ValueError(f"not editable: {sorted(unknown)}")
     if changes:
         assignments = ", ".join(f'"{k}" = ?' for k in changes)
+        if {"start", "end"} & changes.keys():
+            assignments += ", anchors = '[]'"  # a new span is one run of words
         values = [str(v) if isinstance(v, ClaimKind) else v for v in changes.values()]
         sql = f"UPDATE claims SET {assignments}, updated_at = ?, version = version + 1, updated_by = ? WHERE id = ?"
         params = [*values, now_iso(), actor(db), claim_id]

@@ -248,8 +248,16 @@ def _v6_text_vectors(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v7_claim_anchors(db: sqlite_utils.Database) -> None:
+    """Where a claim stands when it is not one run of words: a JSON array of anchors, each an
+    array of [start, end] parts into articles.text in reading order. '[]' (every existing row):
+    the claim's one anchor is start..end. Otherwise anchors[0] is the main occurrence (its extent
+    is start..end) and any later anchor is another place the article states the same claim."""
+    db.execute("ALTER TABLE claims ADD COLUMN anchors TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: list[Step] = [_v1_initial, _v2_id_counters, _v3_staged_archive_imports, _v4_row_versions,
-                          _v5_overstates, _v6_text_vectors]
+                          _v5_overstates, _v6_text_vectors, _v7_claim_anchors]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

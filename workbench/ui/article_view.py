@@ -117,9 +117,12 @@ class ArticleText(QTextEdit):
                 if key[1]:
                     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
                     fmt.setUnderlineColor(accent)
-            cursor.setPosition(self._offsets.to_qt(claim.start))
-            cursor.setPosition(self._offsets.to_qt(claim.end), QTextCursor.MoveMode.KeepAnchor)
-            cursor.mergeCharFormat(fmt)  # merge: headings keep their size
+            # Only the claim's own words (a part split off between them is another claim), and
+            # every place the article states it (a standfirst repeated as the lede).
+            for start, end in (part for anchor in claim.anchors for part in anchor):
+                cursor.setPosition(self._offsets.to_qt(start))
+                cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(fmt)  # merge: headings keep their size
         cursor.endEditBlock()
         self._paint_selection()
 

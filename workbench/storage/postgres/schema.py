@@ -175,9 +175,15 @@ CREATE TABLE text_vectors (
 );
 """
 
+# Mirrors the file's schema v7: where a claim stands when it is not one run of words (JSON text, as in the
+# file: storage/claims.py reads and writes it the same way on both).
+_V6_CLAIM_ANCHORS = """
+ALTER TABLE claims ADD COLUMN anchors TEXT NOT NULL DEFAULT '[]';
+"""
+
 MIGRATIONS: list[Callable[[PgWorkspace], None]] = [_script(_V1_TABLES), _script(_V2_TEAM),
                                                    _script(_V3_STAGED_ARCHIVE_IMPORTS), _script(_V4_OVERSTATES),
-                                                   _script(_V5_TEXT_VECTORS)]
+                                                   _script(_V5_TEXT_VECTORS), _script(_V6_CLAIM_ANCHORS)]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
