@@ -166,13 +166,14 @@ def run(url: str, args) -> None:
     rng = random.Random(3)
     queries = [_sentence(rng) for _ in range(200)]
     times, fts = [], []
-    for q in queries:
+    for n, q in enumerate(queries):
         t = time.perf_counter()
         archive_service.search(db, q, top=5, index=index)
         times.append(time.perf_counter() - t)
-        t = time.perf_counter()
-        archive_repository.fts_search(db, q, 5)
-        fts.append(time.perf_counter() - t)
+        if n < 20:  # the server's own full-text candidates: a comparison, not what the window uses
+            t = time.perf_counter()
+            archive_repository.fts_search(db, q, 5)
+            fts.append(time.perf_counter() - t)
     print(f"archive search over {archive_service.archive_size(db):,} claims: median {statistics.median(times) * 1000:.1f} ms "
           f"(shared ranking, index loaded once in {load:.1f} s); PostgreSQL tsvector/GIN candidates alone: median "
           f"{statistics.median(fts) * 1000:.1f} ms")
