@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from workbench.cli_support import fail, print_json, run_with_progress, shown
-from workbench.domain import InvalidInput, WorkbenchError
+from workbench.domain import InvalidInput, NotFound, WorkbenchError
 
 DESCRIPTION = "Fact Workbench: claims, evidence, verdicts and verification reports in one workspace file."
 
@@ -267,10 +267,10 @@ def cmd_settings(args, db) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    db = path = None
     try:
         if args.command is None:
             return _run_app(args)
-        db = None
         if args.command == "import":  # every file must be readable before a workspace is even created
             from workbench.text import parse_article_file
 
@@ -285,7 +285,13 @@ def main(argv: list[str] | None = None) -> int:
             if is_new:  # a mistyped --db should not pass unnoticed
                 what = "with the seed article" if args.db is None else "(empty)"
                 sys.stderr.write(f"workbench: created a new workspace at {path} {what}\n")
+            if _writes(args):  # a read-only workspace is refused before minutes of extraction, not after
+                from workbench.services.workspace import check_writable
+
+                check_writable(db, path)
         return args.handler(args, db)
+    except NotFound as exc:  # an id that is there but cannot be read means a damaged file: say so
+        return fail(_damage(db, path) or str(exc))
     except WorkbenchError as exc:
         return fail(str(exc))
     except KeyboardInterrupt:
@@ -295,7 +301,31 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line for the person, the traceback on request
         if os.environ.get("WORKBENCH_DEBUG"):
             raise
+        if path is not None:
+            from workbench.services.workspace import describe_storage_error
+
+            message = describe_storage_error(exc, db, path)
+            if message:
+                return fail(message)
         return fail(f"unexpected {type(exc).__name__}: {exc} (set WORKBENCH_DEBUG=1 for details)", 70)
+
+
+def _writes(args) -> bool:
+    if args.command in ("import", "verdict", "evidence", "delete"):
+        return True
+    if args.command == "settings":
+        return any(getattr(args, name, None) is not None
+                   for name in ("organisation", "scale", "review_base_url", "publication_url"))
+    return args.command == "archive" and getattr(args, "archive_command", "") == "import"
+
+
+def _damage(db, path) -> str | None:
+    from workbench.services.workspace import damage_report
+
+    try:
+        return damage_report(db, path) if db is not None else None
+    except Exception:  # noqa: BLE001 - the check itself failing must not hide the original message
+        return None
 
 
 def _no_display() -> bool:

@@ -9,16 +9,19 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import json
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.domain import InvalidInput
+from workbench.domain.limits import MAX_ARCHIVE_BYTES, MAX_JSON_DEPTH
 from workbench.domain.urls import normalise_url
+from workbench.text.cleaning import strip_controls
+from workbench.text.files import load_json, read_capped
 
-csv.field_size_limit(16 * 1024 * 1024)
+FIELD_LIMIT = 16 * 1024 * 1024
+csv.field_size_limit(FIELD_LIMIT)
 _DELIMITERS = "\t,;|"
 _JSON_SUFFIXES = (".json", ".jsonld", ".json-ld")
 
@@ -44,11 +47,7 @@ class ArchiveFile:
 
 def read_text(path: Path | str) -> str:
     path = Path(path)
-    if not path.exists():
-        raise InvalidInput(f"No such file: {path}")
-    if path.is_dir():
-        raise InvalidInput(f"{path} is a folder, not a file")
-    data = path.read_bytes()
+    data = read_capped(path, MAX_ARCHIVE_BYTES, InvalidInput, "an archive file")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -56,6 +55,10 @@ def read_text(path: Path | str) -> str:
             from None
     if not text.strip():
         raise InvalidInput(f"{path} is empty")
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise InvalidInput(f"{path}: a NUL character at line {text.count(chr(10), 0, nul) + 1}: not a text table "
+                           "or JSON file")
     return text
 
 
@@ -75,7 +78,7 @@ def read_archive(path: Path | str, *, id_column: str | None = None, text_column:
         table, fmt = _table(path, text, wanted)
         _check_columns(path, table.fieldnames or [], wanted)
         rows, skipped = [], 0
-        for rec in table:
+        for rec in _records(path, table):
             ext = (rec.get(id_column) or "").strip()
             body = _clean(rec.get(text_column))
             if not ext or not body:
@@ -108,7 +111,7 @@ def read_queries(path: Path | str, *, id_column: str, text_column: str) -> list[
     table, _ = _table(path, text, [id_column, text_column])
     _check_columns(path, table.fieldnames or [], [id_column, text_column])
     out = []
-    for rec in table:
+    for rec in _records(path, table):
         body = _clean(rec.get(text_column))
         if body:
             out.append(((rec.get(id_column) or "").strip(), body))
@@ -118,7 +121,48 @@ def read_queries(path: Path | str, *, id_column: str, text_column: str) -> list[
 
 
 def _clean(value: str | None) -> str:
-    return " ".join((value or "").split())
+    return " ".join(strip_controls(value or "").split())
+
+
+def _records(path: Path, table: csv.DictReader) -> Iterator[dict]:
+    """The rows of a table, refused with the line where a row went wrong: a quote that is never closed would
+    otherwise swallow the rows after it into one field, silently."""
+    reader = table.reader
+    columns = len(table.fieldnames or [])
+    delimiter = reader.dialect.delimiter
+    while True:
+        start = reader.line_num + 1
+        try:
+            rec = next(table)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            if "field larger than field limit" in str(exc):
+                raise InvalidInput(f"{path}: line {start}: a field is larger than {FIELD_LIMIT // 1_048_576} MB "
+                                   "(an unclosed quote?)") from None
+            raise InvalidInput(f"{path}: line {start}: {_csv_problem(exc)}") from None
+        if reader.line_num > start and columns > 1:
+            for value in rec.values():
+                if isinstance(value, str) and "\n" in value and _swallowed(value, delimiter, columns):
+                    raise InvalidInput(f"{path}: line {start}: a quote opened here is closed only on line "
+                                       f"{reader.line_num}, taking the rows between into one field; close the "
+                                       "quote (or double a quote inside a field: \"\")")
+        yield rec
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    text = str(exc)
+    if "unexpected end of data" in text or "EOF" in text:
+        return "a quoted field is never closed (a missing \")"
+    if "expected after" in text:
+        return ("a quoted field does not end where it should: a quote left open, or a quote inside quotes not "
+                "doubled (write \"\")")
+    return text
+
+
+def _swallowed(value: str, delimiter: str, columns: int) -> bool:
+    """A multi-line field one of whose inner lines reads like a whole row of the table."""
+    return any(line.count(delimiter) >= columns - 1 for line in value.split("\n")[1:])
 
 
 def _table(path: Path, text: str, wanted: list[str]) -> tuple[csv.DictReader, str]:
@@ -137,7 +181,7 @@ def _table(path: Path, text: str, wanted: list[str]) -> tuple[csv.DictReader, st
         except csv.Error:
             counts = {d: first_line.count(d) for d in _DELIMITERS}
             delimiter = max(_DELIMITERS, key=lambda d: counts[d]) if any(counts.values()) else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     if not reader.fieldnames:
         raise InvalidInput(f"{path} has no header row")
     reader.fieldnames = [f.strip() for f in reader.fieldnames]
@@ -154,10 +198,7 @@ def _check_columns(path: Path, fieldnames: list[str], wanted: list[str]) -> None
 # -- ClaimReview ----------------------------------------------------------------------------------
 
 def _claimreview_rows(path: Path, text: str) -> tuple[list[ArchiveRow], int]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{path} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    data = load_json(path, text, InvalidInput)
     rows, skipped, seen = [], 0, 0
     for item in _reviews(data):
         seen += 1
@@ -188,17 +229,21 @@ def _claimreview_rows(path: Path, text: str) -> tuple[list[ArchiveRow], int]:
 
 
 def _reviews(data) -> Iterator[dict]:
-    """ClaimReview objects: a list, a single object, {"@graph": [...]}, or nested in those."""
-    if isinstance(data, list):
-        for x in data:
-            yield from _reviews(x)
-    elif isinstance(data, dict):
-        if "claimReviewed" in data or _is_type(data, "ClaimReview"):
-            yield data
-            return
-        for key in ("@graph", "itemListElement", "item", "claimReview", "claims", "data", "reviews"):
-            if key in data:
-                yield from _reviews(data[key])
+    """ClaimReview objects: a list, a single object, {"@graph": [...]}, or nested in those (walked without
+    recursion, in document order)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            if "claimReviewed" in item or _is_type(item, "ClaimReview"):
+                yield item
+                continue
+            stack.extend(item[key] for key in reversed(_CONTAINERS) if key in item)
+
+
+_CONTAINERS = ("@graph", "itemListElement", "item", "claimReview", "claims", "data", "reviews")
 
 
 def _is_type(obj: dict, name: str) -> bool:
@@ -207,14 +252,17 @@ def _is_type(obj: dict, name: str) -> bool:
 
 
 def _string(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return _string(value[0]) if value else ""
-    if isinstance(value, dict):
-        return _string(value.get("@value") or value.get("value") or value.get("name") or "")
-    return str(value)
+    for _ in range(MAX_JSON_DEPTH):  # the first text inside lists and {"@value": ...} wrappers
+        if isinstance(value, list):
+            value = value[0] if value else None
+        elif isinstance(value, dict):
+            value = value.get("@value") or value.get("value") or value.get("name") or None
+        else:
+            break
+    return "" if value is None or isinstance(value, list | dict) else str(value)
 
 
 def _identifier(value) -> str:
-    return _string(value).strip()
+    """An archive id: one clean line. It is only ever shown as text; links come from `url` alone, and only when
+    it is a safe http/https URL."""
+    return " ".join(strip_controls(_string(value)).split())[:500]

@@ -3,13 +3,14 @@
 A verdict's key is what claims store: it never changes once given. Labels, colours, definitions, ratings and
 the order can be edited freely; a new verdict gets a key derived from its label (`new_key`)."""
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from workbench.domain import UNVERIFIED, InvalidInput, VerdictOption, VerdictScale
+from workbench.domain.limits import MAX_NAME, MAX_SCALE, MAX_SETTINGS_BYTES
+from workbench.text.cleaning import strip_controls
 from workbench.services.changes import Changes
 from workbench.storage import Database, history
 from workbench.storage import settings as settings_repo
@@ -33,9 +34,9 @@ def organisation(db: Database) -> str:
 
 
 def set_organisation(db: Database, name: str) -> Changes:
-    name = (name or "").strip()
-    if len(name) > 200:
-        raise InvalidInput("The organisation name is too long (at most 200 characters)")
+    name = " ".join(strip_controls(name or "").split())
+    if len(name) > MAX_NAME:
+        raise InvalidInput(f"The organisation name is too long (at most {MAX_NAME} characters)")
     before = settings_repo.organisation(db)
     with db.atomic():
         settings_repo.put(db, settings_repo.ORGANISATION_KEY, name)
@@ -45,14 +46,18 @@ def set_organisation(db: Database, name: str) -> Changes:
 
 def read_scale_file(path: Path) -> VerdictScale:
     """A JSON list of {key, label, colour, definition, rating?}; validated before anything is stored."""
+    from workbench.text.files import load_json, read_capped
+
+    raw = read_capped(path, MAX_SETTINGS_BYTES, InvalidInput, "a verdict-scale file")
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise InvalidInput(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InvalidInput(f"{path}: not a readable JSON file ({exc})") from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidInput(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from None
+    data = load_json(path, text, InvalidInput)
     if not isinstance(data, list) or not data:
         raise InvalidInput(f"{path}: expected a JSON list of verdicts")
+    if len(data) > MAX_SCALE:
+        raise InvalidInput(f"{path}: {len(data)} verdicts; a scale has at most {MAX_SCALE}")
     options = []
     for i, item in enumerate(data, start=1):
         if not isinstance(item, dict):
@@ -117,6 +122,9 @@ def scale_problems(scale: VerdictScale) -> list[ScaleProblem]:
                                                           f"{MAX_DEFINITION} characters)."))
         if o.rating is not None and (not isinstance(o.rating, int) or isinstance(o.rating, bool)):
             problems.append(ScaleProblem(i, "rating", f"{name} has a rating that is not a whole number."))
+    if len(scale.options) > MAX_SCALE:
+        problems.append(ScaleProblem(None, "key", f"The scale has {len(scale.options)} verdicts; at most {MAX_SCALE} "
+                                                  "fit in menus, filters and the report."))
     if UNVERIFIED not in keys:
         problems.append(ScaleProblem(None, "key", f"The scale must keep the {UNVERIFIED!r} verdict: every new "
                                                   "claim starts with it."))
@@ -147,8 +155,8 @@ def _scale_json(scale: VerdictScale) -> list[dict]:
 
 def _normalised(scale: VerdictScale) -> VerdictScale:
     return VerdictScale(tuple(
-        VerdictOption(o.key, (o.label or "").strip(), (o.colour or "").strip(),
-                      (o.definition or "").strip(), o.rating)
+        VerdictOption(o.key, " ".join(strip_controls(o.label or "").split()), (o.colour or "").strip(),
+                      strip_controls(o.definition or "").strip(), o.rating)
         for o in scale.options))
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from workbench.services.draining import drain
 from workbench.resources import seeds_dir
-from workbench.domain import InvalidInput
+from workbench.domain import InvalidInput, WorkbenchError
 from workbench.storage import Database, articles, init_team_workspace, is_team_target, open_database, settings
 from workbench.storage import workspace_files, workspace_label  # noqa: F401 - the window names workspaces with it
 
@@ -74,3 +74,38 @@ def refuse_workspace_file(db: Database, path: Path | str, what: str) -> None:
             same = False
         if same:
             raise InvalidInput(f"{target} is this workspace's own file; it cannot be used as {what}")
+
+
+def check_writable(db: Database, path: Path | str) -> None:
+    """Refuse, before any long work, an action on a workspace that cannot be written."""
+    from workbench.storage import health
+
+    if not health.writable(db):
+        raise WorkbenchError(f"the workspace {path} is read-only (file, folder or disk); nothing was changed. "
+                             "Make it writable, or copy it somewhere you can write")
+
+
+def damage_report(db: Database | None, path: Path | str) -> str | None:
+    """One line saying the workspace file is damaged and how to recover, or None when it is intact."""
+    from workbench.storage import health
+
+    problem = health.integrity_problem(db) if db is not None else None
+    if problem is None:
+        return None
+    path = Path(path)
+    copies = sorted(path.parent.glob(f"{path.name}.*.bak"))
+    copy = f"restore {copies[-1].name}, the copy saved beside it before the last upgrade, or your own backup" \
+        if copies else "restore your last backup of it"
+    return (f"the workspace {path} is damaged ({problem}). Check it with: sqlite3 {path} \"PRAGMA integrity_check\"; "
+            f"then {copy}. Nothing was changed")
+
+
+def describe_storage_error(exc: BaseException, db: Database | None, path: Path | str) -> str | None:
+    """A person's line for an SQLite error escaping a command (read-only or damaged file), or None."""
+    from workbench.storage import health
+
+    if not health.is_sqlite_error(exc):
+        return None
+    if health.is_read_only_error(exc):
+        return f"the workspace {path} is read-only (file, folder or disk); nothing was changed"
+    return damage_report(db, path) or f"the workspace {path} could not be used ({exc})"

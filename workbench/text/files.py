@@ -3,6 +3,7 @@
 A FIFO would block the reader forever and /dev/zero never ends, so the kind of file is checked on the open
 descriptor (no race with a file swapped in between) before a single byte is read."""
 
+import json
 import os
 import stat
 from pathlib import Path
@@ -45,6 +46,18 @@ def read_capped(path: Path | str, limit: int, error: type[WorkbenchError] = Work
         raise error(f"{path}: cannot be read ({exc.strerror or exc})") from None
     finally:
         os.close(fd)
+
+
+def load_json(path: Path | str, text: str, error: type[WorkbenchError] = WorkbenchError):
+    """Parsed JSON, or one line saying why not; a file of 100,000 nested brackets is refused (the parser runs out
+    of stack: RecursionError), never a crash. Whoever walks the result must not recurse either."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise error(f"{path} is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise error(f"{path}: JSON nested too deeply (hundreds of brackets inside each other); not a file this "
+                    "app reads") from None
 
 
 def _size(n: int) -> str:

@@ -134,9 +134,9 @@ class EvidenceDialog(QDialog):
         self._fetching_url = url
         self.status.setText("Looking up the page's title, publisher and date…")
         worker = call_worker(lambda: fetch_page_metadata(url))
-        worker.signals.result.connect(self._fetched)
-        worker.signals.error.connect(lambda exc: self._fetch_failed(str(exc)))
-        self.session.runner.start_io(worker)
+        worker.signals.result.connect(self._fetched)  # bound methods: nothing arrives once the dialog is gone
+        worker.signals.error.connect(self._fetch_error)
+        self.session.runner.start_detached(worker)  # closing the window never waits for a slow server
 
     def _fetched(self, meta) -> None:
         if self._closed or meta.url != self.url.text().strip():
@@ -147,6 +147,9 @@ class EvidenceDialog(QDialog):
             return
         self._fill(meta.title, meta.publisher, meta.published)
         self.status.setText("Filled in from the page — check before saving.")
+
+    def _fetch_error(self, exc: BaseException) -> None:
+        self._fetch_failed(str(exc))
 
     def _fetch_failed(self, reason: str) -> None:
         if not self._closed:

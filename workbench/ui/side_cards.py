@@ -11,6 +11,8 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from workbench.domain import ArchiveMatch, Claim, Evidence, Overlap, OverlapKind, OverlapState, Stance
+from workbench.domain.urls import display_url
+from workbench.ui.claims_model import plain_tooltip
 
 STANCE_LABEL = {Stance.SUPPORTS: "Supports", Stance.REFUTES: "Refutes", Stance.CONTEXT: "Context"}
 STANCE_COLOUR = {Stance.SUPPORTS: "#2e7d32", Stance.REFUTES: "#c62828", Stance.CONTEXT: "#78909c"}
@@ -66,15 +68,17 @@ class EvidenceCard(Card):
         super().__init__(STANCE_COLOUR[evidence.stance])
         self.evidence = evidence
         s = evidence.source
-        self.body.addWidget(_label(s.title or s.url, bold=True))
+        shown_url = display_url(s.url)  # a host mixing scripts (a Cyrillic а in "example") shows as punycode
+        self.body.addWidget(_label(s.title or shown_url, bold=True))
         details = " · ".join(p for p in (STANCE_LABEL[evidence.stance], s.publisher, s.published) if p)
         self.body.addWidget(_label(details, muted=True))
         if evidence.quote:
             self.body.addWidget(_label(f"“{evidence.quote}”", italic=True))
         if evidence.note:
             self.body.addWidget(_label(evidence.note, muted=True))
-        self.setToolTip(s.url)
-        self.buttons.addWidget(_small_button("Open ↗", f"Open {s.url} in your browser", lambda: on_open(evidence)))
+        self.setToolTip(plain_tooltip(shown_url))
+        open_tip = plain_tooltip(f"Open {shown_url} in your browser")  # a link is user text: never rich text
+        self.buttons.addWidget(_small_button("Open ↗", open_tip, lambda: on_open(evidence)))
         self.buttons.addWidget(_small_button("Edit…", "Edit this evidence", lambda: on_edit(evidence)))
         self.buttons.addWidget(_small_button("Remove", "Unlink this evidence (undo with Ctrl+Z)",
                                              lambda: on_remove(evidence)))
@@ -148,7 +152,7 @@ class ArchiveCard(Card):
         if a.title:
             self.body.addWidget(_label(a.title, muted=True))
         if a.url:
-            self.buttons.addWidget(_small_button("Open ↗", a.url, lambda: on_open(a.url)))
+            self.buttons.addWidget(_small_button("Open ↗", plain_tooltip(display_url(a.url)), lambda: on_open(a.url)))
         self.finish()
 
 

@@ -93,6 +93,7 @@ class WorkerRunner(QObject):
         self.io_pool = QThreadPool(self)
         self.io_pool.setMaxThreadCount(4)
         self._running: set[ServiceWorker] = set()
+        self._detached: set[ServiceWorker] = set()
 
     def start_write(self, worker: ServiceWorker) -> ServiceWorker:
         return self._start(self.write_pool, worker)
@@ -105,6 +106,15 @@ class WorkerRunner(QObject):
         self._running.add(worker)
         worker.signals.finished.connect(lambda w=worker: self._running.discard(w))
         pool.start(worker)
+        return worker
+
+    def start_detached(self, worker: ServiceWorker) -> ServiceWorker:
+        """Work that must never hold up closing the window or the workspace (fetching a web page, which may take
+        until its deadline): a daemon thread that wait() and busy ignore. Its result reaches only receivers that
+        still exist; such a worker must not use the workspace."""
+        self._detached.add(worker)  # keeps the signals object alive until the thread is done
+        worker.signals.finished.connect(lambda w=worker: self._detached.discard(w))
+        threading.Thread(target=worker.run, name="workbench-detached", daemon=True).start()
         return worker
 
     @property
