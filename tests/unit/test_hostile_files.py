@@ -93,3 +93,27 @@ def test_scale_labels_and_organisation_lose_their_escapes(empty_db):
     assert (stored.label, stored.definition) == ("True", "Accurate.")
     from workbench.services.settings import organisation
     assert organisation(empty_db) == "The Desk"
+
+
+def test_evidence_titles_are_capped_and_cleaned(seeded_db):
+    from workbench.services.articles import list_articles
+    from workbench.services.claims import list_claims
+    from workbench.services.evidence import EvidenceInput, add_evidence
+
+    claim = list_claims(seeded_db, list_articles(seeded_db)[0].id)[0]
+    with pytest.raises(InvalidInput, match="title is too long"):
+        add_evidence(seeded_db, claim.id, EvidenceInput("https://example.org/a", title="Budget " * 1000))
+    evidence, _ = add_evidence(seeded_db, claim.id, EvidenceInput(
+        "https://example.org/b", title="\x1b]0;x\x07Budget\x1b[2J vote", publisher="The\x07 Desk",
+        quote="Line one.\x1b[31m\nLine two."))
+    assert (evidence.source.title, evidence.source.publisher) == ("Budget vote", "The Desk")
+    assert evidence.quote == "Line one.\nLine two."
+
+
+def test_pasted_text_is_capped():
+    from workbench.domain import ArticleImportError
+    from workbench.domain.limits import MAX_ARTICLE_BYTES
+    from workbench.text import parse_article
+
+    with pytest.raises(ArticleImportError, match="too long for an article"):
+        parse_article("word " * (MAX_ARTICLE_BYTES // 5 + 1), source="pasted text")

@@ -182,7 +182,11 @@ def _table(path: Path, text: str, wanted: list[str]) -> tuple[csv.DictReader, st
             counts = {d: first_line.count(d) for d in _DELIMITERS}
             delimiter = max(_DELIMITERS, key=lambda d: counts[d]) if any(counts.values()) else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    if not reader.fieldnames:
+    try:
+        header = reader.fieldnames
+    except csv.Error as exc:
+        raise InvalidInput(f"{path}: line 1: {_csv_problem(exc)}") from None
+    if not header:
         raise InvalidInput(f"{path} has no header row")
     reader.fieldnames = [f.strip() for f in reader.fieldnames]
     return reader, ("tsv" if delimiter == "\t" else "csv")

@@ -5,7 +5,9 @@ from datetime import date
 
 
 from workbench.domain import Evidence, InvalidInput, Source, Stance
+from workbench.domain.limits import MAX_NAME, MAX_TITLE
 from workbench.domain.urls import normalise_url
+from workbench.text.cleaning import strip_controls
 from workbench.services.changes import Changes
 from workbench.storage import Database, claims as claim_repo
 from workbench.storage import evidence as evidence_repo
@@ -39,8 +41,9 @@ def add_evidence(db: Database, claim_id: int, data: EvidenceInput) -> tuple[Evid
             history.record(db, "source", source.id, "add", None, source)
         else:
             # Fill in what the stored source lacks; never overwrite what a person typed before.
-            fill = {k: v for k, v in (("title", data.title.strip()), ("publisher", data.publisher.strip()),
-                                      ("published", published)) if v and not getattr(source, k)}
+            typed = (("title", _field(data.title, "title")), ("publisher", _field(data.publisher, "publisher")),
+                     ("published", published))
+            fill = {k: v for k, v in typed if v and not getattr(source, k)}
             if fill:
                 old = source
                 source = evidence_repo.update_source(db, source.id, **fill)
@@ -114,10 +117,17 @@ def _stance(value: Stance | str) -> Stance:
         raise InvalidInput(f"Stance must be supports, refutes or context, not {value!r}") from None
 
 
+# Title and publisher head lists and the report on one line; quote and note may hold paragraphs.
+_LIMITS = {"title": MAX_TITLE, "publisher": MAX_NAME}
+
+
 def _field(value: str | None, what: str) -> str:
-    text = (value or "").strip()
-    if len(text) > MAX_FIELD:
-        raise InvalidInput(f"The {what} is too long ({len(text)} characters; at most {MAX_FIELD})")
+    limit = _LIMITS.get(what, MAX_FIELD)
+    text = strip_controls(value or "").strip()  # terminal escapes and control characters never stored
+    if what in _LIMITS:
+        text = " ".join(text.split())
+    if len(text) > limit:
+        raise InvalidInput(f"The {what} is too long ({len(text):,} characters; at most {limit:,})")
     return text
 
 

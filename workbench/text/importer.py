@@ -42,6 +42,9 @@ def parse_article_file(path: Path | str, cancel: threading.Event | None = None) 
 
 def parse_article(text: str, *, source: str = "", fallback_title: str = "Untitled article",
                   kind: str = "", cancel: threading.Event | None = None) -> ParsedArticle:
+    if len(text) > MAX_BYTES:  # pasted text has no file size to check first
+        raise ArticleImportError(f"{source or 'text'}: too long for an article ({len(text):,} characters; at most "
+                                 f"{MAX_BYTES:,})")
     if "\x00" in text:
         raise ArticleImportError(f"{source or 'text'}: a NUL character at character {text.index(chr(0))}: "
                                  "this is not article text")
