@@ -183,3 +183,28 @@ def test_mixed_script_hosts_are_shown_as_punycode():
 def test_urls_are_capped():
     with pytest.raises(InvalidInput, match="too long"):
         normalise_url("https://example.org/" + "a" * MAX_URL)
+
+
+def test_cancel_stops_reading_a_large_html_page(tmp_path):
+    # trafilatura cannot be interrupted in a thread (~15 s per MB): a large page is read in a child process
+    # that Cancel kills.
+    page = "<html><body><article>" + "".join(
+        f"<p>The ministry said exports rose {i}% in 2019, officials told reporters.</p>" for i in range(20_000)
+    ) + "</article></body></html>"
+    path = _write(tmp_path, "big.html", page.encode())
+    cancel = threading.Event()
+    threading.Timer(1.0, cancel.set).start()
+    with finishes_within(8), pytest.raises(Cancelled):
+        parse_article_file(path, cancel)
+
+
+def test_a_large_html_page_read_in_a_child_is_the_same_article(tmp_path):
+    from workbench.text.html_article import parse_html
+    from workbench.text.html_process import IN_PROCESS_BELOW
+
+    paragraphs = "".join(f"<p>The council met {i} times in 2019, the mayor said on Tuesday.</p>"
+                         for i in range(IN_PROCESS_BELOW // 60))
+    page = (f"<html><head><title>Council \u0430 report</title><meta name='author' content='Ana Ruiz'></head>"
+            f"<body><article>{paragraphs}</article></body></html>")
+    child = parse_article_file(_write(tmp_path, "council.html", page.encode()), threading.Event())
+    assert child == parse_html(page, source=str(tmp_path / "council.html"), fallback_title="Council")

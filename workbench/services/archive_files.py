@@ -47,6 +47,10 @@ class ArchiveFile:
 
 def read_text(path: Path | str) -> str:
     path = Path(path)
+    if not path.exists():
+        raise InvalidInput(f"No such file: {path}")
+    if path.is_dir():
+        raise InvalidInput(f"{path} is a folder, not a file")
     data = read_capped(path, MAX_ARCHIVE_BYTES, InvalidInput, "an archive file")
     try:
         text = data.decode("utf-8-sig")

@@ -14,7 +14,8 @@ from workbench.domain.limits import MAX_ARTICLE_BYTES, MAX_TITLE
 from workbench.text.cleaning import checkpoint, clean_line, strip_controls
 from workbench.text.decoding import decode_bytes
 from workbench.text.files import read_capped
-from workbench.text.html_article import parse_html, looks_like_html
+from workbench.text.html_article import looks_like_html
+from workbench.text.html_process import parse_html_cancellable
 from workbench.text.markup import Stripped, apply_deletions, markup_mask
 from workbench.text.metadata import byline_authors, is_dateline, looks_like_dek, looks_like_title
 
@@ -51,7 +52,7 @@ def parse_article(text: str, *, source: str = "", fallback_title: str = "Untitle
     text = strip_controls(text)  # terminal escapes and control characters never reach the workspace
     fallback_title = clean_line(fallback_title, MAX_TITLE) or "Untitled article"
     if kind in (".html", ".htm", ".xhtml") or (kind not in (".md", ".markdown", ".txt") and looks_like_html(text)):
-        return parse_html(text, source=source, fallback_title=fallback_title)
+        return parse_html_cancellable(text, source=source, fallback_title=fallback_title, cancel=cancel)
     # Plain text from newsrooms often carries Markdown emphasis (the seed does), so strip it too.
     return parse_text(text, source=source, fallback_title=fallback_title, cancel=cancel)
 
