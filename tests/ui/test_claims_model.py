@@ -105,7 +105,7 @@ def test_roles_headers_and_alignment(models):
     assert model.data(text, Qt.ItemDataRole.FontRole) is None
     assert model.data(model.index(0, cm.WORTH), cm.SortRole) == 0.0
     assert model.headerData(cm.TEXT, Qt.Orientation.Horizontal) == "Claim"
-    assert model.headerData(cm.OVERLAP, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == cm.HEADER_TIPS[-1]
+    assert model.headerData(cm.OVERLAP, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == cm.HEADER_TIPS[cm.OVERLAP]
     assert model.headerData(cm.TEXT, Qt.Orientation.Vertical) is None
     assert model.headerData(len(cm.HEADERS), Qt.Orientation.Horizontal) is None
     assert model.headerData(cm.TEXT, Qt.Orientation.Horizontal, Qt.ItemDataRole.FontRole) is None

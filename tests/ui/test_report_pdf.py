@@ -145,12 +145,32 @@ def test_ui_export_and_print(qtbot, tmp_path, monkeypatch):
         def setWindowTitle(self, title):
             pass
 
+        def setOptionTabs(self, tabs):
+            AcceptingDialog.tabs = tabs
+
         def exec(self):
+            if AcceptingDialog.only_checked:  # the person ticks the Report tab's box
+                from PySide6.QtWidgets import QCheckBox
+
+                AcceptingDialog.tabs[0].findChild(QCheckBox).setChecked(True)
             return 1
 
+    AcceptingDialog.only_checked = False
     monkeypatch.setattr(printing, "QPrintDialog", AcceptingDialog)
     assert printing.print_report(None, path, built["article_id"]) is True
     assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        assert "Claim 6" in _text(tmp_path / "printed.pdf")
+        AcceptingDialog.only_checked = True
+        assert printing.print_report(None, path, built["article_id"]) is True
+        printed = _text(tmp_path / "printed.pdf")
+        assert "Claim 6" not in printed and "6 claims in this article" in printed
+        assert printing.only_checked()  # remembered for the next print, preview and export
+        printing.set_only_checked(False)
+    db = open_workspace(path, seed=False)
+    exports = db.execute("SELECT after FROM history WHERE action = 'export'").fetchall()
+    db.close()
+    assert len(exports) >= 3  # PDF, HTML and print are recorded: later reports list corrections after them
 
 
 def test_ui_cancelled_export_writes_nothing(qtbot, tmp_path, monkeypatch):

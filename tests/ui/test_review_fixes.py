@@ -259,6 +259,7 @@ def test_the_evidence_dialog_stays_open_on_a_bad_date(window, qtbot, monkeypatch
         dialog.title_edit.setText("Official report")
         dialog.published.setText("13/12/2017")
         dialog.quote.setPlainText("A long quote typed carefully")
+        dialog.stance.setCurrentIndex(dialog.stance.findData("refutes"))
         dialog.accept()
         results.append((dialog.result(), dialog.status.text(), dialog.quote.toPlainText()))
         dialog.published.setText("2017-12-13")

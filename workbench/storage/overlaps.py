@@ -62,3 +62,8 @@ def delete_for_claim(db: sqlite_utils.Database, claim_id: int) -> list[Overlap]:
     removed = for_claim(db, claim_id)
     db.execute("DELETE FROM overlaps WHERE claim_a = ? OR claim_b = ?", [claim_id, claim_id])
     return removed
+
+
+def delete_flagged_for_claim(db: sqlite_utils.Database, claim_id: int) -> None:
+    """Remove a claim's overlap flags nobody reviewed yet (confirmed and dismissed pairs stay)."""
+    db.execute("DELETE FROM overlaps WHERE (claim_a = ? OR claim_b = ?) AND state = 'flagged'", [claim_id, claim_id])

@@ -11,15 +11,16 @@ from PySide6.QtGui import QColor
 from workbench.domain import Claim, VerdictScale
 from workbench.domain.verdicts import DEFAULT_SCALE
 
-NUMBER, TEXT, ATTRIBUTION, KIND, WORTH, VERDICT, EVIDENCE, OVERLAP = range(8)
-HEADERS = ("#", "Claim", "Attributed to", "Kind", "Worth", "Verdict", "Evidence", "Overlap")
+NUMBER, TEXT, ATTRIBUTION, KIND, WORTH, VERDICT, EVIDENCE, OVERLAP, ID = range(9)
+HEADERS = ("#", "Claim", "Attributed to", "Kind", "Worth", "Verdict", "Evidence", "Overlap", "ID")
 HEADER_TIPS = ("Position in the article", "The claim as it stands alone", "Who makes the claim",
                "What sort of fact it states", "Check-worthiness: how worth checking the claim looks (0-100)",
-               "Verdict from the workspace's scale", "Linked sources", "Overlaps with another claim")
+               "Verdict from the workspace's scale", "Linked sources", "Overlaps with another claim",
+               "The claim's id in the workspace (what the command line takes); right-click the header to hide it")
 
 SortRole = Qt.ItemDataRole.UserRole + 1
 ClaimIdRole = Qt.ItemDataRole.UserRole + 2
-_CENTRED = {NUMBER, WORTH, EVIDENCE, OVERLAP}
+_CENTRED = {NUMBER, WORTH, EVIDENCE, OVERLAP, ID}
 # The view asks data() for ~7 roles per painted cell and headerData() hundreds of times while laying out and
 # painting (~600 calls before the first paint): plain ints and tuples looked up once, not Qt enums per call.
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -173,6 +174,8 @@ class ClaimsModel(QAbstractTableModel):
             return c.evidence_count or ""
         if column == OVERLAP:
             return "⚑" if c.overlap_count else ""
+        if column == ID:
+            return c.id
         return None
 
     def _sort_key(self, row: int, column: int, c: Claim):
@@ -193,6 +196,8 @@ class ClaimsModel(QAbstractTableModel):
             return c.evidence_count
         if column == OVERLAP:
             return c.overlap_count
+        if column == ID:
+            return c.id
         return None
 
 

@@ -89,8 +89,11 @@ class ClaimsTable(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(cm.TEXT, QHeaderView.ResizeMode.Stretch)
         for column, width in ((cm.NUMBER, 38), (cm.ATTRIBUTION, 130), (cm.KIND, 84), (cm.WORTH, 58),
-                              (cm.VERDICT, 118), (cm.EVIDENCE, 68), (cm.OVERLAP, 62)):
+                              (cm.VERDICT, 118), (cm.EVIDENCE, 68), (cm.OVERLAP, 62), (cm.ID, 52)):
             header.resizeSection(column, width)
+        # Columns can be hidden from the header's context menu (the claim id is what the command line takes).
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._header_menu)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.selectionChanged.emit())
 
@@ -137,6 +140,10 @@ class ClaimsTable(QWidget):
         self._update_count()
         if current is not None:
             self.select_claim(current, notify=False)
+            # The rows came back above it: once the view has laid them out, bring the claim back into view.
+            from PySide6.QtCore import QTimer
+
+            QTimer.singleShot(0, self, self._keep_current_in_view)
 
     def _keep_current_in_view(self) -> None:
         """After a sort, also one that an edit caused: the selected claim may have moved far away."""
@@ -148,7 +155,37 @@ class ClaimsTable(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count.setText(f"  {shown} of {total}" if shown != total else f"  {total} claims")
 
+    def column_menu(self):
+        """Show or hide columns (all but the claim text)."""
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        for column, name in enumerate(cm.HEADERS):
+            if column == cm.TEXT:
+                continue
+            action = menu.addAction(cm.HEADER_TIPS[column] if column == cm.NUMBER else name)
+            action.setCheckable(True)
+            action.setChecked(not self.view.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: self.view.setColumnHidden(c, not on))
+        return menu
+
+    def _header_menu(self, point) -> None:
+        menu = self.column_menu()
+        menu.exec(self.view.horizontalHeader().mapToGlobal(point))
+        menu.deleteLater()
+
     # --- selection -----------------------------------------------------------
+    def current_row(self) -> int | None:
+        index = self.view.currentIndex()
+        return index.row() if index.isValid() else None
+
+    def claim_at_row(self, row: int) -> int | None:
+        """The claim shown at a row (the last one when the table got shorter), or None for an empty table."""
+        rows = self.proxy.rowCount()
+        if not rows:
+            return None
+        return self.proxy.index(max(0, min(row, rows - 1)), 0).data(cm.ClaimIdRole)
+
     def current_claim_id(self) -> int | None:
         index = self.view.currentIndex()
         return index.data(cm.ClaimIdRole) if index.isValid() else None

@@ -38,14 +38,18 @@ class EvidenceDialog(QDialog):
         self.quote = QPlainTextEdit()
         self.quote.setPlaceholderText("The exact words from the source that bear on the claim")
         self.quote.setFixedHeight(84)
+        self.quote.setTabChangesFocus(True)  # Tab moves on to the stance, as in every other field
         self.stance = QComboBox()
+        # No silent default: whether a source supports or refutes the claim is the checker's call.
+        self.stance.addItem("Choose…", None)
         for stance, label in ((Stance.SUPPORTS, "Supports the claim"), (Stance.REFUTES, "Refutes the claim"),
-                              (Stance.CONTEXT, "Gives context")):
+                              (Stance.CONTEXT, "Context")):
             self.stance.addItem(label, str(stance))
         self.note = QLineEdit()
         self.note.setPlaceholderText("Optional note for the team")
         self.status = QLabel(" ")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)  # a failed lookup's whole message, not its first 60 characters
         self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         form = QFormLayout()
@@ -97,7 +101,7 @@ class EvidenceDialog(QDialog):
             self.stance.setCurrentIndex(self.stance.findData(str(evidence.stance)))
             self.note.setText(evidence.note)
         else:
-            self.stance.setCurrentIndex(self.stance.findData(str(Stance.CONTEXT)))
+            self.stance.setCurrentIndex(0)
             if url:
                 self.url.setText(url)
                 self.fetch_details()
@@ -172,6 +176,11 @@ class EvidenceDialog(QDialog):
                              note=self.note.text().strip())
 
     def accept(self) -> None:
+        if self.stance.currentData() is None:
+            self.status.setForegroundRole(QPalette.ColorRole.Text)
+            self.status.setText("Choose the stance: does this source support the claim, refute it, or give context?")
+            self.stance.setFocus()
+            return
         if self._submit is not None:
             refusal = self._submit(self.value())
             if refusal is not None:

@@ -119,7 +119,11 @@ class MainWindow(QMainWindow):
         self.article_id = None
         articles = article_service.list_articles(session.db)
         self.library.set_articles(articles)
-        self.show_article(articles[0].id if articles else None)
+        article_id, claim_id = last_place(session.path)
+        known = {a.id for a in articles}
+        self.show_article(article_id if article_id in known else (articles[0].id if articles else None))
+        if claim_id is not None and article_id == self.article_id:
+            self.select_claim(claim_id)
 
     def _unbind(self) -> None:
         """Close the open workspace so that nothing of it (a late import result, archive matches, a change
@@ -196,6 +200,8 @@ class MainWindow(QMainWindow):
         self.pane.show_article(article, claims, self.session.scale)
         self.side.show_claim(None)
         self._enable()
+        if article is not None:
+            remember_place(self.session.path, article.id, None)
 
     def select_claim(self, claim_id: int | None) -> None:
         """From a click in the article or the side panel: the table follows (and notifies)."""
@@ -216,6 +222,8 @@ class MainWindow(QMainWindow):
         self.pane.text.select_claim(claim_id)
         self.side.show_claim(claim_id)
         self._enable()
+        if self.session is not None and self.article_id is not None:
+            remember_place(self.session.path, self.article_id, self.current_claim_id())
 
     def current_claim_id(self) -> int | None:
         return self.side.claim.id if self.side.claim else None
@@ -232,6 +240,7 @@ class MainWindow(QMainWindow):
         db = self.session.db
         if changes.structural or (changes.article_ids and not changes.claim_ids and not changes.evidence):
             current = self.current_claim_id()
+            row = self.table.current_row()
             claims = claim_service.list_claims(db, self.article_id)
             self.table.model.set_claims(claims)
             self.pane.text.set_claims(claims, self.session.scale)
@@ -239,6 +248,8 @@ class MainWindow(QMainWindow):
             self.library.set_articles(article_service.list_articles(db), self.article_id)
             alive = {c.id for c in claims}
             target = next((i for i in changes.added_claims if i in alive), current if current in alive else None)
+            if target is None and current is not None and row is not None:
+                target = self.table.claim_at_row(row)  # deleted: the next one takes its place, as in a list
             self.select_claim(target)
         else:
             ids = set(changes.claim_ids)
@@ -248,6 +259,8 @@ class MainWindow(QMainWindow):
                     updated.append(claim_service.get_claim(db, claim_id))
                 except NotFound:
                     pass
+            if changes.overlaps:  # a re-checked claim text: its old and new partners' flags changed too
+                updated = claim_service.list_claims(db, self.article_id)
             self.table.model.update_claims([c for c in updated if c.article_id == self.article_id])
             if updated:
                 self.pane.text.set_claims(self.table.model.claims(), self.session.scale)
@@ -374,8 +387,35 @@ class MainWindow(QMainWindow):
             show_error(self, WorkbenchError("Select some words of the article first, then add them as a claim."))
             return
         article_id = self.article_id
-        self.session.execute(cmd.StructuralCommand(
-            self.session, "Add Claim", lambda db: claim_service.add_claim(db, article_id, *span)))
+        command = cmd.StructuralCommand(self.session, "Add Claim", lambda db: claim_service.add_claim(
+            db, article_id, *span, check_overlaps=True))
+        if self.session.execute(command) and command.changes is not None and command.changes.added_claims:
+            self._complete_claim(command.changes.added_claims[0])
+
+    def _complete_claim(self, claim_id: int) -> None:
+        """A hand-added claim gets the speaker, kind and check-worthiness the engine gives its words, read in the
+        background (the language model may still have to load) and filled in when ready."""
+        from workbench.ui.workers import call_worker
+
+        session = self.session
+        try:
+            claim = claim_service.get_claim(session.db, claim_id)
+            text = article_service.get_article(session.db, claim.article_id).text
+        except NotFound:
+            return
+        self.statusBar().showMessage("Reading the claim's sentence for its speaker and kind…", 4000)
+        worker = call_worker(lambda: claim_service.describe_selection(text, claim.start, claim.end))
+        worker.signals.result.connect(lambda profile: self._completed(session, claim_id, profile))
+        session.runner.start_io(worker)
+
+    def _completed(self, session, claim_id: int, profile) -> None:
+        if session is not self.session:
+            return  # another workspace was opened meanwhile
+        try:
+            changes = claim_service.complete_claim(session.db, claim_id, profile)
+        except (NotFound, WorkbenchError):
+            return  # the add was undone, or the claim deleted, meanwhile
+        session.notify(changes)
 
     def edit_claim(self) -> None:
         if self.side.claim is not None:
@@ -387,10 +427,16 @@ class MainWindow(QMainWindow):
             self.side.rationale.setFocus()
 
     def split_claim(self) -> None:
+        """At the caret the person sees: in the side panel's claim text when that box has focus (mapped to the
+        article's words), else in the article."""
+        in_box = self.side.claim is not None and self.side.text_has_focus()
+        position = self.side.text_edit.textCursor().position() if in_box else None
         offset = self.pane.text.cursor_offset()
         self.side.flush()  # text still being typed is saved before the claim changes shape
         claim = self.side.claim
-        if claim is None or not claim.start < offset < claim.end:
+        if in_box and claim is not None:
+            offset = claim_service.offset_in_article(self.session.db, claim.id, position)
+        elif claim is None or not claim.start < offset < claim.end:
             claim = self.pane.text.claim_at_offset(offset)
         if claim is None:
             show_error(self, WorkbenchError("Click inside a claim's words in the article where it should be split."))
@@ -457,6 +503,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"“{result.article.title}” {note}", 8000)
         self.library.set_articles(article_service.list_articles(self.session.db))
         self.show_article(result.article.id)
+        self.table.step(1)  # the first claim, ready to check
 
     def paste_link(self) -> None:
         url = link_from_mime(QGuiApplication.clipboard().mimeData())
@@ -507,11 +554,9 @@ class MainWindow(QMainWindow):
                        settings_service.verdict_usage(db)).exec()
 
     def show_shortcuts(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from workbench.ui.help import ShortcutsDialog
 
-        from workbench.ui.help import shortcuts_text
-
-        QMessageBox.information(self, "Keyboard Shortcuts", shortcuts_text(self))
+        ShortcutsDialog(self).exec()
 
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -573,6 +618,30 @@ def printing_available() -> bool:
 
         _printing.append(importlib.util.find_spec("workbench.ui.printing") is not None)
     return _printing[0]
+
+
+def _place_key(path: Path) -> str:
+    return "lastPlace/" + str(Path(path).resolve()).replace("/", "|")  # one key, not a group per folder
+
+
+def remember_place(path: Path, article_id: int, claim_id: int | None) -> None:
+    """The article and claim worked on last in this workspace: the window reopens there."""
+    settings = QSettings()
+    stored = settings.value(_place_key(path))
+    if claim_id is None and str(stored or "").partition(":")[0] == str(article_id):
+        return  # the article shown again: keep the claim it was left on (and write nothing at start-up)
+    value = f"{article_id}:{claim_id or ''}"
+    if stored != value:
+        settings.setValue(_place_key(path), value)
+
+
+def last_place(path: Path) -> tuple[int | None, int | None]:
+    value = QSettings().value(_place_key(path))
+    try:
+        article, _, claim = str(value or "").partition(":")
+        return int(article), (int(claim) if claim else None)
+    except ValueError:
+        return None, None
 
 
 def recent_workspaces() -> list[Path]:

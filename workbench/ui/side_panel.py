@@ -162,6 +162,10 @@ class SidePanel(QScrollArea):
         self.archive.found.connect(self._archive_found)
         self.show_claim(None)
 
+    def text_has_focus(self) -> bool:
+        """The caret the person sees is in the claim's text box."""
+        return self._form_built and self.text_edit.hasFocus()
+
     def _claim_exists(self) -> bool:
         """False once the shown claim was deleted or merged away (then there is nothing to save it to)."""
         if self.claim is None or self.session is None:
@@ -222,8 +226,10 @@ class SidePanel(QScrollArea):
         if not typing:
             self._base_version = c.version
         origin = " · ADDED BY HAND" if str(c.origin) == "manual" else ""
-        self.claim_heading.setText(f"CLAIM · {str(c.kind).upper()} · CHECK-WORTHY {round(c.checkworthiness * 100)}"
-                                   f"{origin}")
+        self.claim_heading.setText(f"CLAIM {c.id} · {str(c.kind).upper()} · CHECK-WORTHY "
+                                   f"{round(c.checkworthiness * 100)}{origin}")
+        self.claim_heading.setToolTip(f"Claim id {c.id}: what the command line takes, e.g. "
+                                      f"workbench verdict {c.id} false")
         self.text_edit.load(c.text, force)
         if force or not self.attribution.hasFocus():
             self.attribution.setText(c.attribution or "")

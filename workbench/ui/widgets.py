@@ -1,7 +1,7 @@
 """Small shared widgets: section headings, muted labels, a text box that commits when left."""
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 
@@ -66,7 +66,20 @@ class CommitTextEdit(QPlainTextEdit):
             self.committed.emit(text)
 
     def event(self, event) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and event.key() in (Qt.Key.Key_J, Qt.Key.Key_K):
-            event.accept()  # typing j/k here must not jump to another claim
-            return True
+        if event.type() == QEvent.Type.ShortcutOverride:
+            if event.key() in (Qt.Key.Key_J, Qt.Key.Key_K) and not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier:
+                event.accept()  # typing j/k here must not jump to another claim
+                return True
+            document = self.document()
+            if ((event.matches(QKeySequence.StandardKey.Undo) and not document.isUndoAvailable())
+                    or (self._is_redo(event) and not document.isRedoAvailable())):
+                # Nothing of its own to undo: the key goes to the window's Edit ▸ Undo / Redo (the workspace).
+                event.ignore()
+                return True
         return super().event(event)
+
+    @staticmethod
+    def _is_redo(event) -> bool:
+        return event.matches(QKeySequence.StandardKey.Redo) or (
+            event.key() == Qt.Key.Key_Z and event.modifiers() == (Qt.KeyboardModifier.ControlModifier
+                                                                 | Qt.KeyboardModifier.ShiftModifier))
