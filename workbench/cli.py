@@ -246,9 +246,7 @@ def cmd_settings(args, db) -> int:
 
         get_article(db, publication[0])
         settings.checked_url(publication[1], "publication URL")
-    settings.update_settings(db, args.organisation, scale)
-    if args.review_base_url is not None:
-        settings.set_review_base_url(db, args.review_base_url)
+    settings.update_settings(db, args.organisation, scale, args.review_base_url)
     if publication is not None:
         settings.set_publication_url(db, *publication)
     current = settings.verdict_scale(db)

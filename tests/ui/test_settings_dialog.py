@@ -339,3 +339,23 @@ def test_verdict_labels_and_definitions_are_shown_as_text_in_menus_and_tooltips(
     window.side.set_verdict("unverified")
     window.side.set_verdict("false")
     assert window.session.undo_stack.undoText() == "Verdict: Half && half"  # the Undo menu shows "Half & half"
+
+
+def test_where_fact_checks_are_published_is_a_setting_with_undo(window, qtbot, monkeypatch):
+    from workbench.services.settings import publication_url, review_base_url
+
+    def person(dialog):
+        type_into(qtbot, dialog.base_url, "ftp://desk.example.org")
+        refused = not dialog.apply()
+        message = dialog.status.text()
+        type_into(qtbot, dialog.base_url, "https://desk.example.org/checks")
+        dialog.accept()
+        return refused, message
+
+    refused, message = run_dialog(window, qtbot, monkeypatch, person)
+    assert refused and "http" in message
+    db = window.session.db
+    assert review_base_url(db) == "https://desk.example.org/checks"
+    assert publication_url(db, window.article_id, "Treaty talks") == "https://desk.example.org/checks/treaty-talks"
+    window.undo()
+    assert review_base_url(db) == ""

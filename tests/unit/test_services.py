@@ -86,7 +86,7 @@ def test_split_then_revert_restores_exactly(empty_db, article):
     at = article.text.index(" and raised")
     changes = claims_service.split_claim(empty_db, a, at)
     parts = claim_repo.for_article(empty_db, article.id)
-    assert [p.text for p in parts] == ["The city bought 40 electric buses in 2020", "and raised fares by 10 percent"]
+    assert [p.text for p in parts] == ["The city bought 40 electric buses in 2020", "raised fares by 10 percent"]  # "and" trimmed
     assert all(p.verdict == "mostly-true" and p.evidence_count == 1 for p in parts)
     undone = claims_service.revert(empty_db, changes)
     assert _state(empty_db, article.id) == before

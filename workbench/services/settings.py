@@ -191,17 +191,22 @@ def _dropped_message(before: VerdictScale, dropped: dict[str, int]) -> str:
             + ". Give those claims another verdict first.")
 
 
-def update_settings(db: Database, organisation: str | None = None, scale: VerdictScale | None = None) -> Changes:
+def update_settings(db: Database, organisation: str | None = None, scale: VerdictScale | None = None,
+                    review_base_url: str | None = None) -> Changes:
     """One user action, one transaction: either every change lands or none does. A value equal to the stored
     one is left alone (no history row); the result says what changed (an empty Changes: nothing)."""
-    organisation_changed = scale_changed = False
+    organisation_changed = scale_changed = url_changed = False
+    if review_base_url is not None:
+        checked_url(review_base_url, "base URL of published fact-checks")  # refused before anything changes
     with db.atomic():
         if organisation is not None and organisation.strip() != settings_repo.organisation(db):
             set_organisation(db, organisation)
             organisation_changed = True
         if scale is not None:
             scale_changed = set_verdict_scale(db, scale).settings
-    if not (organisation_changed or scale_changed):
+        if review_base_url is not None:
+            url_changed = set_review_base_url(db, review_base_url).settings
+    if not (organisation_changed or scale_changed or url_changed):
         return Changes()
     return Changes(settings=True, extra={"verdict_scale": True} if scale_changed else {})
 

@@ -14,6 +14,7 @@ from workbench.ui.dropping import files_from_mime, link_from_mime
 from workbench.ui.importing import Importer, ImportProgress
 from workbench.ui.lazy import article_service, claim_service, cmd
 from workbench.ui.library import LibraryPanel
+from workbench.ui.place import last_place, remember_place
 from workbench.ui.side_panel import SidePanel
 
 ARTICLE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
@@ -543,15 +544,16 @@ class MainWindow(QMainWindow):
         self.side.flush()  # text still being typed is saved first
         db = self.session.db
 
-        def submit(name: str, scale=None) -> str | None:
+        def submit(name: str, scale=None, review_base_url: str | None = None) -> str | None:
             """One command, one transaction, one undo step for everything the dialog saves."""
             refused: list[BaseException] = []
-            if self.session.execute(cmd.SettingsCommand(self.session, name, scale), on_error=refused.append):
+            if self.session.execute(cmd.SettingsCommand(self.session, name, scale, review_base_url),
+                                    on_error=refused.append):
                 return None
             return str(refused[0]) if refused else ""
 
         SettingsDialog(self, settings_service.organisation(db), submit, settings_service.verdict_scale(db),
-                       settings_service.verdict_usage(db)).exec()
+                       settings_service.verdict_usage(db), settings_service.review_base_url(db)).exec()
 
     def show_shortcuts(self) -> None:
         from workbench.ui.help import ShortcutsDialog
@@ -618,30 +620,6 @@ def printing_available() -> bool:
 
         _printing.append(importlib.util.find_spec("workbench.ui.printing") is not None)
     return _printing[0]
-
-
-def _place_key(path: Path) -> str:
-    return "lastPlace/" + str(Path(path).resolve()).replace("/", "|")  # one key, not a group per folder
-
-
-def remember_place(path: Path, article_id: int, claim_id: int | None) -> None:
-    """The article and claim worked on last in this workspace: the window reopens there."""
-    settings = QSettings()
-    stored = settings.value(_place_key(path))
-    if claim_id is None and str(stored or "").partition(":")[0] == str(article_id):
-        return  # the article shown again: keep the claim it was left on (and write nothing at start-up)
-    value = f"{article_id}:{claim_id or ''}"
-    if stored != value:
-        settings.setValue(_place_key(path), value)
-
-
-def last_place(path: Path) -> tuple[int | None, int | None]:
-    value = QSettings().value(_place_key(path))
-    try:
-        article, _, claim = str(value or "").partition(":")
-        return int(article), (int(claim) if claim else None)
-    except ValueError:
-        return None, None
 
 
 def recent_workspaces() -> list[Path]:

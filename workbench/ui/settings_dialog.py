@@ -20,7 +20,8 @@ Submit = Callable[..., "str | None"]
 
 class SettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None, organisation: str, submit: Submit,
-                 scale: VerdictScale | None = None, usage: dict[str, int] | None = None) -> None:
+                 scale: VerdictScale | None = None, usage: dict[str, int] | None = None,
+                 review_base_url: str = "") -> None:
         """submit(name, scale) saves and returns None, or the message why it was refused (the dialog then stays
         open with what was typed). scale is None when it was not changed (or not edited here: no scale given)."""
         super().__init__(parent)
@@ -30,6 +31,9 @@ class SettingsDialog(QDialog):
         self._scale = scale
         self.organisation = QLineEdit(organisation)
         self.organisation.setPlaceholderText("Your newsroom")
+        self._base_url = (review_base_url or "").strip()
+        self.base_url = QLineEdit(self._base_url)
+        self.base_url.setPlaceholderText("https://your-site.example/fact-checks")
         self.status = QLabel(" ")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -45,6 +49,9 @@ class SettingsDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("&Organisation:", self.organisation)
         form.addRow("", muted("Named as the author of the verdicts in ClaimReview exports."))
+        form.addRow("&Published at:", self.base_url)
+        form.addRow("", muted("Where your fact-checks are published: ClaimReview's url is this address plus the "
+                              "article's slug (workbench settings --publication-url sets one article's own)."))
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         layout.addLayout(form)
@@ -68,12 +75,14 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
         self.organisation.textEdited.connect(self._edited)
+        self.base_url.textEdited.connect(self._edited)
         self._edited()
 
     # --- state ---------------------------------------------------------------
     @property
     def modified(self) -> bool:
         return (self.organisation.text().strip() != self._organisation
+                or self.base_url.text().strip() != self._base_url
                 or (self.editor is not None and self.editor.modified))
 
     def _edited(self, *_args) -> None:
@@ -105,15 +114,23 @@ class SettingsDialog(QDialog):
             if scale == self._scale:
                 scale = None  # edited back to what is stored
         name = self.organisation.text()
-        if scale is None and name.strip() == self._organisation:
+        url = self.base_url.text().strip()
+        url_changed = url != self._base_url
+        if scale is None and name.strip() == self._organisation and not url_changed:
             self._say(" ")
             self._edited()
             return True  # nothing to save
-        refusal = self._submit(name, scale) if self.editor is not None else self._submit(name)
+        extra = {"review_base_url": url} if url_changed else {}
+        refusal = self._submit(name, scale, **extra) if self.editor is not None else self._submit(name, **extra)
         if refusal is not None:
             self._say(refusal)
             return False
         self._organisation = name.strip()
+        if url_changed:
+            from workbench.services.settings import checked_url
+
+            self._base_url = checked_url(url, "base URL")  # what was stored (normalised)
+            self.base_url.setText(self._base_url)
         if scale is not None:
             self._scale = scale
             self.editor.load(scale, keep_row=True)  # new verdicts now have their keys

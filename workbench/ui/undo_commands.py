@@ -244,22 +244,25 @@ class SettingsCommand(ServiceCommand):
     """Workspace Settings: the organisation and/or the verdict scale, each call one transaction
     (services.settings.update_settings); undo writes the old values back in one. None: not touched."""
 
-    def __init__(self, session, organisation: str | None = None, scale=None) -> None:
+    def __init__(self, session, organisation: str | None = None, scale=None, review_base_url: str | None = None) -> None:
         db = session.db
         organisation_changed = organisation is not None and organisation.strip() != settings_service.organisation(db)
         scale_changed = scale is not None and scale != settings_service.verdict_scale(db)
-        text = ("Change Workspace Settings" if organisation_changed and scale_changed
-                else "Change Verdict Scale" if scale_changed else "Change Organisation")
+        url_changed = review_base_url is not None and review_base_url.strip() != settings_service.review_base_url(db)
+        changed = organisation_changed + scale_changed + url_changed
+        text = ("Change Workspace Settings" if changed > 1 else "Change Verdict Scale" if scale_changed
+                else "Change Publication Address" if url_changed else "Change Organisation")
         super().__init__(session, text)
-        self.new = (organisation, scale)
+        self.new = (organisation, scale, review_base_url)
         self.old: tuple | None = None
 
     def do(self) -> Changes:
-        organisation, scale = self.new
+        organisation, scale, url = self.new
         if self.old is None:
             self.old = (settings_service.organisation(self.db) if organisation is not None else None,
-                        settings_service.verdict_scale(self.db) if scale is not None else None)
-        return settings_service.update_settings(self.db, organisation, scale)
+                        settings_service.verdict_scale(self.db) if scale is not None else None,
+                        settings_service.review_base_url(self.db) if url is not None else None)
+        return settings_service.update_settings(self.db, organisation, scale, url)
 
     def undo_action(self) -> Changes:
         return settings_service.update_settings(self.db, *self.old)
