@@ -303,24 +303,24 @@ def _word_at(text: str, at: int, forward: bool) -> int | None:
 
 
 def _snap_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A selection edge inside a word moves to the nearer side: the word stays when at least half of it
+    was selected."""
     def in_word(i: int) -> bool:
         return 0 <= i < len(text) and text[i].isalnum()
 
-    if in_word(start - 1) and in_word(start):  # cut inside a word at the start
-        left = start
+    def word_around(i: int) -> tuple[int, int]:
+        left, right = i, i
         while in_word(left - 1):
             left -= 1
-        right = start
         while in_word(right):
             right += 1
+        return left, right
+
+    if in_word(start - 1) and in_word(start):  # cut inside a word at the start
+        left, right = word_around(start)
         start = left if (right - start) * 2 >= right - left else right
     if in_word(end - 1) and in_word(end):  # cut inside a word at the end
-        left = end
-        while in_word(left - 1):
-            left -= 1
-        right = end
-        while in_word(right):
-            right += 1
+        left, right = word_around(end)
         end = right if (end - left) * 2 >= right - left else left
     if start >= end:
         raise InvalidInput("Select at least one whole word")
