@@ -91,3 +91,11 @@ def test_a_part_left_out_next_to_a_resolved_pronoun_passes():
     # but not when what goes is a condition of the claim's own
     assert verdict("Trump spoke. Rubio won, even though he picked Manning.", "even though he picked Manning",
                    "Even Trump picked Manning") is not None
+
+
+def test_the_articles_own_words_keep_a_space_where_a_dropped_quote_mark_parted_two_words():
+    from workbench.claims.engine import _verbatim
+
+    assert _verbatim('things to different audiences,"Katie Packer said') == \
+        "Things to different audiences, Katie Packer said"
+    assert _verbatim('He said \u201cwe won.\u201d Then he left') == "He said we won. Then he left"

@@ -6,6 +6,7 @@ Deterministic: the same text always gives the same list (rules, a fixed model, n
 from __future__ import annotations
 
 import bisect
+import re
 import threading
 from collections import Counter
 from collections.abc import Generator
@@ -198,9 +199,14 @@ class _Paragraphs:
         )
 
 
+_GLUING_QUOTE = re.compile(r"(?<=[,;:.!?])[\"\u201c\u201d](?=\w)")
+_QUOTE_MARK = re.compile(r"[\"\u201c\u201d]")
+
+
 def _verbatim(words: str) -> str:
     """The article's words as a claim: quote marks and a closing full stop dropped."""
-    text = " ".join(words.replace("\u201c", "").replace("\u201d", "").replace('"', "").split())
+    # a quote mark that alone parted two words (',"Katie Packer') leaves a space, never 'audiences,Katie'
+    text = " ".join(_QUOTE_MARK.sub("", _GLUING_QUOTE.sub(" ", words)).split())
     text = text.strip(" ,;:")
     return text[:1].upper() + text[1:]
 
