@@ -214,3 +214,29 @@ def test_offsets_count_astral_characters_as_two_qt_units():
     emoji = _Offsets("a😀b😀c")
     assert [emoji.to_qt(i) for i in range(6)] == [0, 1, 3, 4, 6, 7]
     assert [emoji.to_py(q) for q in (0, 1, 3, 4, 6, 7)] == [0, 1, 2, 3, 4, 5]
+
+
+def test_clicking_a_claims_second_place_selects_it_and_a_gap_between_parts_does_not(qtbot):
+    from workbench.domain import Claim
+
+    dek = "The plant will close in 2030."
+    body = "The plant, opened in 1970, will close in 2030, the firm said."
+    text = f"{dek}\n\n{body}"
+    second = text.index(body)
+    gap = text.index("opened")
+    claim = Claim(id=3, article_id=1, text="The plant will close in 2030", start=0, end=len(dek) - 1,
+                  repeats=(((second, gap - 2), (text.index("will close", second), text.index(", the firm"))),))
+    view = ArticleText()
+    qtbot.addWidget(view)
+    view.resize(600, 200)
+    view.show()
+    view.show_article(text, [claim], DEFAULT_SCALE)
+    assert view.claim_at_offset(second + 2) is claim  # the lede's words are the claim too
+    assert view.claim_at_offset(gap + 1) is None  # "opened in 1970" is not what it says
+    view.select_claim(3, scroll=False)
+    shown = [s.cursor.selectedText() for s in view.extraSelections()]
+    assert shown == ["The plant will close in 2030", "The plant", "will close in 2030"]
+    clicked = []
+    view.claimClicked.connect(clicked.append)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.point_of(second + 2))
+    assert clicked == [3]

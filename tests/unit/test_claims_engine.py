@@ -172,3 +172,52 @@ def test_importing_the_engine_does_not_load_spacy():
 
     code = "import sys, workbench.claims; assert 'spacy' not in sys.modules, 'spaCy loaded at import'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_passive_conjoined_to_an_active_verb_is_its_own_claim_with_its_auxiliary():
+    text = ("The telescope cost 1.2 billion yuan (US$171 million), was nicknamed Tianyan and took "
+            "five years to build in Dawodang, Guizhou.")
+    texts = [d.text for d in extract_claims(text)]
+    assert "The telescope cost 1.2 billion yuan (US$171 million)" in texts
+    assert "The telescope was nicknamed Tianyan" in texts
+    assert "The telescope took five years to build in Dawodang, Guizhou" in texts
+
+
+def test_a_negation_is_not_shared_across_but():
+    from workbench.claims.atomic import SentenceSplitter
+    from workbench.claims.attribution import Context
+    from workbench.claims.nlp import get_nlp
+
+    sent = next(get_nlp()("The city will not reopen the bridge but expand the road.").sents)
+    units = [(u.subject, " ".join(t.text for t in u.tokens)) for u in SentenceSplitter(sent, Context()).run()]
+    assert ("The city will", "expand the road") in units  # "will", not "will not"
+
+
+def test_a_number_bearing_participle_closing_a_predicate_is_a_fact_of_its_own():
+    texts = [d.text for d in extract_claims(
+        "The telescope is a 500-metre dish of about 4,400 panels moved by more than 2,000 winches.")]
+    assert "The telescope is a 500-metre dish of about 4,400 panels" in texts
+    assert "A 500-metre dish of about 4,400 panels is moved by more than 2,000 winches" in texts
+    # in an object it says which thing is meant: "imports" alone would overstate the ban
+    texts = [d.text for d in extract_claims("He banned imports made in China in 2019.")]
+    assert texts == ["He banned imports made in China in 2019"]
+
+
+def test_a_closing_quote_mark_glued_to_the_speakers_name_still_ends_the_quotation():
+    claims = extract_claims('"You cannot say different things to different audiences,"Katie Packer, '
+                            "chairman of Our Principles PAC, said on Monday.")
+    said = [c for c in claims if c.text == "You cannot say different things to different audiences"]
+    assert said and said[0].attribution == "Katie Packer"
+    assert "Katie Packer is chairman of Our Principles PAC" in [c.text for c in claims]
+
+
+def test_a_misparsed_though_clause_keeps_its_own_words_and_a_bare_tag_is_no_claim():
+    text = ("Though Sanders trails Clinton in the polls nationally and in every other state, Sanders has led "
+            "the former secretary of state in several recent New Hampshire surveys.\n\n"
+            "\u201cHave I started writing my inauguration speech?\u201d Sanders replied.\n\n"
+            "Sen. Bernie Sanders (I-Vt.) met voters in Portsmouth on Friday.")
+    texts = [d.text for d in extract_claims(text)]
+    assert "Sanders has led the former secretary of state in several recent New Hampshire surveys" in texts
+    assert not any(t.startswith("In every other state") for t in texts)  # the article says he trails there
+    assert not any(t.startswith("Sanders replied") for t in texts)
+    assert not any(t.endswith(" is I") for t in texts)  # "(I-Vt.)" is a party and state tag

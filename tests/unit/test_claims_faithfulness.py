@@ -99,3 +99,20 @@ def test_the_articles_own_words_keep_a_space_where_a_dropped_quote_mark_parted_t
     assert _verbatim('things to different audiences,"Katie Packer said') == \
         "Things to different audiences, Katie Packer said"
     assert _verbatim('He said \u201cwe won.\u201d Then he left') == "He said we won. Then he left"
+
+
+def test_a_month_or_name_is_no_hedge_and_a_shared_auxiliary_is_no_addition():
+    from workbench.claims import extract_claims
+
+    # "closed since May": the month may go with the participle it belongs to
+    texts = [d.text for d in extract_claims("The bridge, built in 1932 and closed since May, will reopen next year.")]
+    assert "The bridge will reopen next year" in texts
+    assert {"The bridge was built in 1932", "The bridge was closed since May"} <= set(texts)
+    # a conjoined verb takes the subject and auxiliaries it shares, as written before it
+    article = "The city will reopen the bridge and expand the road."
+    assert verdict(article, "expand the road", "The city will expand the road") is None
+    # but a hedge the sentence never had is still refused
+    assert verdict("The city reopened the bridge and expanded the road.", "expanded the road",
+                   "The city may have expanded the road") is not None
+    # a modal at the start of a sentence is still a modal
+    assert verdict("May the bridge reopen soon.", "May the bridge reopen soon", "The bridge reopen soon") is not None

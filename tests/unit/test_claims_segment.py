@@ -114,3 +114,12 @@ def test_a_paragraph_over_a_million_characters_without_full_stops_is_bounded():
     blocks = split_text(text)
     _pieces_cover(text, blocks)
     assert sum(len(sents) for _, sents in blocks) > 800
+
+
+def test_a_credit_roll_is_furniture_but_a_sentence_about_a_video_is_not():
+    from workbench.claims.segment import is_furniture
+
+    assert is_furniture("Story by Scott Conroy Video produced by Jon StraussCinematography by Jon Strauss "
+                        "and Sam WilkesAssociate production by Audrey Horwitz.")
+    assert not is_furniture("Story lines produced by the studio in 2019 and 2020 were watched by 40 million "
+                            "people across the country.")

@@ -48,6 +48,8 @@ Token = Any
 _CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _RELATIVE = {"who", "which"}
+_AUX_DEPS = {"aux", "auxpass", "neg"}
+_BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re", "\u2019s", "\u2019re"}
 
 
 @dataclass
@@ -114,6 +116,32 @@ def _mid_sentence(tokens: list[Token], text: str) -> str:
     if tokens and tokens[0].is_sent_start and tokens[0].lower_ in ("the", "a", "an"):
         return text[:1].lower() + text[1:]
     return text
+
+
+def _subordinate_lead(head: Token, conj: Token) -> set[int]:
+    """"Though he trails Clinton nationally and in every other state, Sanders has led ...": when
+    the parser makes a subordinate clause the root and the main clause its conjunct, the words
+    between the "and" and the comma before the main clause's subject finish the subordinate
+    clause; left at the head of the main clause they would say the opposite."""
+    if head.dep_ != "ROOT" or not any(c.dep_ == "mark" for c in head.children):
+        return set()
+    subj = next((c for c in conj.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > conj.i:
+        return set()
+    comma = subj.left_edge.i - 1
+    if comma <= conj.left_edge.i or conj.doc[comma].text != ",":
+        return set()
+    return {i for i in _subtree_ids(conj) if i <= comma}
+
+
+def _bare_tag(head: Token, tokens: list[Token]) -> bool:
+    """"Sanders replied.": a speech verb left with nothing said (its quotation was a question,
+    or lies in another sentence) is no claim."""
+    if not is_speech_verb(head) or content_of(head) is not None:
+        return False
+    subj = subject_of(head)
+    said_by = _subtree_ids(subj) if subj is not None else set()
+    return all(t.i in said_by or t.i == head.i or t.is_punct or t.dep_ in ("advmod", "aux") for t in tokens)
 
 
 def _name_phrase(noun: Token) -> str:
@@ -344,13 +372,15 @@ class SentenceSplitter:
         if acl.tag_ != "VBN" or is_speech_verb(acl) or any(c.dep_ in ("nsubj", "nsubjpass") for c in acl.children):
             return False
         own = _subtree_ids(acl)
-        # Only set off by commas right after its noun: a restrictive participle ("a pledge made
-        # earlier this fall") says which thing is meant and stays in its clause.
+        # Set off by commas right after its noun; a restrictive participle ("a pledge made
+        # earlier this fall") says which thing is meant and stays in its clause, except as below.
         before = acl.left_edge.i - 2  # the word before the comma ends the noun's phrase
-        if not _comma_before(acl) or before < noun.i or before in own or before not in _subtree_ids(noun):
+        set_off = _comma_before(acl) and noun.i <= before and before not in own and before in _subtree_ids(noun)
+        if not set_off and not self._predicate_detail(noun, acl):
             return False
         phrase = [t for t in phrase_tokens(noun) if t.i not in own]
-        run = [t for t in phrase if t.i <= noun.i and all(u.i in {p.i for p in phrase} for u in noun.doc[t.i : noun.i + 1])]
+        last = noun.i if set_off else acl.left_edge.i - 1  # "a dish of about 4,400 panels moved by"
+        run = [t for t in phrase if t.i <= last and all(u.i in {p.i for p in phrase} for u in noun.doc[t.i : last + 1])]
         if not run or any(t.lower_ in PERSONAL or t.pos_ == "PRON" for t in run):
             return False
         plural = noun.tag_ in ("NNS", "NNPS")
@@ -363,6 +393,26 @@ class SentenceSplitter:
         subject = _mid_sentence(run, span_text(run))
         self._clause(acl, attr, None, drop, f"{subject} {copula}")
         return True
+
+    def _predicate_detail(self, noun: Token, acl: Token) -> bool:
+        """"The telescope is a 500-metre dish of about 4,400 panels moved by more than 2,000
+        winches": a restrictive participle with a number of its own, closing what the subject is
+        said to be, is a fact of its own ("About 4,400 panels are moved by ..."); what is left
+        ("... is a 500-metre dish of about 4,400 panels") still holds without it. Not in a subject
+        or an object, where it says which thing is meant ("imports made in China")."""
+        own = _subtree_ids(acl)
+        if not any(noun.doc[i].ent_type_ in NUMERIC_ENTS for i in own):
+            return False
+        tok = noun
+        while tok.dep_ in ("pobj", "prep", "conj", "appos") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ != "attr" or tok.head.lower_ not in _BE:
+            return False
+        # what is left must still say something checkable ("The law was a measure" does not)
+        if not any(t.ent_type_ in NUMERIC_ENTS for t in tok.subtree if t.i not in own):
+            return False
+        rest = noun.doc[acl.right_edge.i + 1 : self.sent.end]
+        return all(t.is_punct for t in rest)  # closes the sentence: the claim keeps one span
 
     def _relative_role(self, noun: Token, verb: Token, rel: Token, attr: str | None) -> bool:
         """"Ratner, who was ... deputy national security advisor" -> a role claim."""
@@ -393,6 +443,8 @@ class SentenceSplitter:
         name_toks, desc_toks, described = head_toks, app_toks, True
         if not head_person or (noun.pos_ != "PROPN" and appos.pos_ == "PROPN"):
             name_toks, desc_toks, described = phrase_tokens(appos), head_toks, False
+        if not any(len(t.text) > 1 and t.is_alpha for t in desc_toks):
+            return False  # "Sen. Bernie Sanders (I-Vt.)": a party and state tag, no description
         name = span_text(name_toks)
         desc = _mid_sentence(desc_toks, span_text(desc_toks).rstrip(" ,"))
         if not name or not desc or name == desc:
@@ -422,6 +474,24 @@ class SentenceSplitter:
         subj = subject_of(verb)
         return span_text(phrase_tokens(subj)) if subj is not None else None
 
+    def _conj_subject(self, verb: Token) -> str | None:
+        """The subject a conjoined verb shares, with the auxiliaries and negation it shares too:
+        "The telescope cost ..., was nicknamed Tianyan" -> "The telescope was nicknamed Tianyan";
+        "did not reopen and expand" -> "... did not expand". Never the verb without them."""
+        subject = self._subject_text(verb)
+        if subject is None or verb.tag_ in _FINITE:
+            return subject
+        if any(c.dep_ in _AUX_DEPS and c.i < verb.i for c in verb.children):
+            return subject  # its own "was" / "will"
+        first = verb.head
+        shared = [c for c in first.children if c.dep_ in _AUX_DEPS and c.i < first.i]
+        joins = [c for c in (*first.children, *verb.children) if c.dep_ == "cc" and c.i < verb.i]
+        if any(c.lower_ in ("but", "yet") for c in joins):
+            shared = [c for c in shared if c.dep_ != "neg"]  # "did not reopen but expanded"
+        if first.tag_ not in _FINITE and not shared:
+            return None  # "cost ... and took" is finite; a bare participle has nothing to share
+        return " ".join([subject, *(t.text for t in shared)]) if shared else subject
+
     def _clause(self, head: Token, attr: str | None, speaker: str | None, drop: set[int],
                 subject: str | None) -> None:
         if head.i in self._heads:
@@ -449,15 +519,16 @@ class SentenceSplitter:
                 continue
             dep = tok.dep_
             if dep == "conj" and tok.pos_ in ("VERB", "AUX") and (
-                tok.head is head or tok.tag_ in _FINITE or _has_subject(tok)
+                tok.head.i == head.i or tok.tag_ in _FINITE or _has_subject(tok)
             ):
                 ids = _subtree_ids(tok)
+                lead = _subordinate_lead(head, tok)
                 j = tok.left_edge.i - 1
-                while j > head.left_edge.i and (tok.doc[j].dep_ == "cc" or tok.doc[j].is_punct):
+                while not lead and j > head.left_edge.i and (tok.doc[j].dep_ == "cc" or tok.doc[j].is_punct):
                     ids.add(j)
                     j -= 1
-                removed |= ids
-                deferred.append((tok, self._subject_text(tok)))
+                removed |= ids - lead
+                deferred.append((tok, self._conj_subject(tok)))
             elif dep == "advcl" and _has_subject(tok) and any(
                 c.lower_ in _CONTRAST_MARKS for c in tok.children if c.dep_ == "mark"
             ):
@@ -469,12 +540,12 @@ class SentenceSplitter:
             elif dep in ("appos", "relcl", "acl") and tok.head.i not in removed:
                 removed |= self._noun_facts(tok.head, attr, removed)
         tokens = [t for t in head.subtree if t.i not in removed]
-        if tokens:
+        if tokens and not _bare_tag(head, tokens):
             self.units.append(Unit(tokens, attr, speaker, subject))
         for tok, subj in deferred:
             # Only the joining word goes: "though only after they showed ..." keeps "only after".
             mark = [c for c in tok.children if c.dep_ == "mark"]
             if len(mark) > 1:
                 mark = [m for m in mark if m.lower_ in _CONTRAST_MARKS]
-            self._clause(tok, attr, speaker, removed - _subtree_ids(tok) | {m.i for m in mark},
-                         subj if subj is not None else subject)
+            self._clause(tok, attr, speaker, removed - _subtree_ids(tok) | {m.i for m in mark}
+                         | _subordinate_lead(head, tok), subj if subj is not None else subject)

@@ -67,8 +67,15 @@ def words(text: str) -> list[tuple[str, int]]:
     out = []
     for m in _WORD.finditer(text):
         w = m.group(0).lower().replace("\u2019", "'")
+        if w in MODALS and m.group(0)[:1].isupper() and _mid_sentence(text, m.start()):
+            w += "#name"  # "closed since May", "Will Smith": a month or a name, not a hedge
         out.append(("not" if w == "n't" else w.rstrip("."), m.start()))
     return out
+
+
+def _mid_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \"'\u201c\u2018(")
+    return bool(before) and before[-1] not in ".!?:;\n"
 
 
 def _end_of(text: str, pos: int) -> int:
@@ -179,12 +186,16 @@ def _pronoun_after_gap(dropped: list[str], added: list[str], i: int, located: li
 
 
 def _insertion(added: list[str], j: int, i: int, source: Source, article: ArticleWords) -> str | None:
-    """Words the claim has and its span does not: only a subject said earlier in the sentence."""
+    """Words the claim has and its span does not: only a subject said earlier in the sentence
+    (with the auxiliaries a conjoined verb shares: "The bridge will reopen and expand the road"
+    -> "The bridge will expand the road", as written before the span)."""
+    before = [w for w, _ in words(article.article[source.sentence[0] : source.start])] if j == 0 and i == 0 else []
+    if before and _contains(before, added):
+        return None
     if any(w in PROTECTED for w in added):
         return f"adds {' '.join(added)!r}"
     if j == 0 and i == 0:
-        before = [w for w, _ in words(article.article[source.sentence[0] : source.start])]
-        if _contains(before, added) or _contains(before, [w for w in added if w not in ("the", "'s")]):
+        if _contains(before, [w for w in added if w not in ("the", "'s")]):
             return None
         # the copula template of a participle ("The telescope, nicknamed Tianyan," -> "The
         # telescope was nicknamed Tianyan"): a subject said before it, then is/was

@@ -89,6 +89,15 @@ _PICTURE_CREDIT = re.compile(
     r"|^\s*[A-Z][\w.'\-]*(\s+[A-Z][\w.'\-]*){0,3}\s*/\s*[A-Z][\w.&'\-]*(\s+[A-Z][\w.&'\-]*){0,3}\s*$)",
     re.I,
 )
+# "Story by Scott Conroy Video produced by Jon Strauss": a credit roll (short, or naming several
+# people), not "Video produced by the ministry showed ...".
+_CREDIT_ROLL = re.compile(
+    r"^\s*(story|text|words|video|photos?|photography|graphics?|illustrations?|cinematography"
+    r"|design|production|animation|interactive)\s+((produced|edited|shot|designed|written|directed)\s+)?"
+    r"by\s+(?-i:[A-Z])",
+    re.I,
+)
+_BY_NAME = re.compile(r"\bby\s+[A-Z]")
 _REFERENCE = re.compile(
     r"^\s*(doi\s*:|https?://\S+\s*$|[A-Z][\w.&]*(\s+[A-Z][\w.&]*){0,4}\s+\d+\s*,\s*\d+\s*[-\u2013]\s*\d+"
     r"\s*\(\d{4}\)?\s*$)"
@@ -127,6 +136,8 @@ def is_furniture(line: str) -> bool:
     if _CREDIT.search(line) or _DATELINE.match(line) or _REFERENCE.match(line):
         return True
     if len(line.split()) <= 14 and _PICTURE_CREDIT.search(line):
+        return True
+    if _CREDIT_ROLL.match(line) and (len(line.split()) <= 10 or len(_BY_NAME.findall(line)) >= 2):
         return True
     return bool(_BYLINE.match(line)) and len(line.split()) <= 14
 

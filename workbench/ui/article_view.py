@@ -61,7 +61,6 @@ class ArticleText(QTextEdit):
         font.setPointSizeF(max(font.pointSizeF(), 10.0) * 1.2)
         self.setFont(font)
         self._claims: list[Claim] = []
-        self._starts: list[int] = []
         self._offsets = _Offsets("")
         self._scale: VerdictScale | None = None
         self._selected: int | None = None
@@ -91,7 +90,6 @@ class ArticleText(QTextEdit):
         longer spans first so that a claim nested inside another stays visible on top."""
         self._scale = scale
         self._claims = sorted(claims, key=lambda c: (c.start, c.end))
-        self._starts = [c.start for c in self._claims]
         base = self.palette().color(QPalette.ColorRole.Base)
         accent = self.palette().color(QPalette.ColorRole.Highlight)
         formats: dict[tuple[str, bool], QTextCharFormat] = {}
@@ -158,23 +156,33 @@ class ArticleText(QTextEdit):
             return
         base = self.palette().color(QPalette.ColorRole.Base)
         accent = self.palette().color(QPalette.ColorRole.Highlight)  # the system's selection colour
-        selection = QTextEdit.ExtraSelection()
-        selection.cursor = QTextCursor(self.document())
-        selection.cursor.setPosition(self._offsets.to_qt(claim.start))
-        selection.cursor.setPosition(self._offsets.to_qt(claim.end), QTextCursor.MoveMode.KeepAnchor)
         fmt = QTextCharFormat()
         fmt.setBackground(mix(base, accent, SELECTED_TINT))
-        selection.format = fmt
-        self.setExtraSelections([selection])
+        selections = []
+        for start, end in (part for anchor in claim.anchors for part in anchor):
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = QTextCursor(self.document())
+            selection.cursor.setPosition(self._offsets.to_qt(start))
+            selection.cursor.setPosition(self._offsets.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)
 
     def _claim(self, claim_id: int | None) -> Claim | None:
         return next((c for c in self._claims if c.id == claim_id), None) if claim_id is not None else None
 
     # --- positions -----------------------------------------------------------
     def claim_at_offset(self, offset: int) -> Claim | None:
-        """The innermost claim covering a character offset."""
-        hits = [c for c in self._claims[:bisect.bisect_right(self._starts, offset)] if c.start <= offset < c.end]
-        return min(hits, key=lambda c: c.end - c.start, default=None)
+        """The innermost claim whose own words are at a character offset: any part of any place
+        the article states it (a standfirst repeated as the lede is its second anchor), never a
+        gap between its parts (that is another claim's)."""
+        hits = [
+            (sum(e - s for s, e in anchor), c)
+            for c in self._claims
+            for anchor in c.anchors
+            if any(s <= offset < e for s, e in anchor)
+        ]
+        return min(hits, key=lambda hit: hit[0], default=(0, None))[1]
 
     def claim_at(self, point: QPoint) -> Claim | None:
         cursor = self.cursorForPosition(point)
