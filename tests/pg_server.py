@@ -84,7 +84,7 @@ class PgServer:
 
 # Workspace tables in an order that keeps foreign keys satisfied while they are refilled.
 TABLES = ("articles", "claims", "sources", "evidence", "overlaps", "archive_imports", "archive_claims",
-          "archive_staging", "settings", "history", "id_counters")
+          "archive_staging", "archive_terms", "settings", "history", "id_counters")
 
 
 def keep_state(url: str) -> None:

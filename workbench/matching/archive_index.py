@@ -57,6 +57,16 @@ _MARK_KINDS = frozenset({"name", "number", "date"})
 
 
 @dataclass(frozen=True, slots=True)
+class Population:
+    """Counts over a whole archive for an index that holds only part of it (a team workspace's candidates for
+    one query): how many claims it has, and how many of them hold each of these keys. Other keys are taken to
+    be as common in the archive as among the rows indexed."""
+
+    size: int
+    holding: dict[str, int]
+
+
+@dataclass(frozen=True, slots=True)
 class Hit:
     id: int
     score: float  # 0..100
@@ -90,39 +100,39 @@ class ArchiveIndex:
         self._post_imp = np.zeros(0, dtype=np.float32)
         self._chars = CharGramIndex(char_sizes, char_k1, char_b)
         self._dirty = False
+        self.population: Population | None = None
+
+    @staticmethod
+    def query_keys(text: str) -> dict[str, str]:
+        """The keys a query is searched by, each with the words it came from."""
+        return {t.key: t.surface for t in analyse(text, social=True)}
 
     # -- building --------------------------------------------------------------------------------
 
     @classmethod
-    def build(cls, rows: Iterable[tuple], **options) -> ArchiveIndex:
+    def build(cls, rows: Iterable[tuple], analysed: dict | None = None, population: Population | None = None,
+              **options) -> ArchiveIndex:
         index = cls(**options)
-        index.add(rows)
+        index.population = population
+        index.add(rows, analysed)
         index.commit()
         return index
 
-    def add(self, rows: Iterable[tuple]) -> None:
-        """Add (id, text) or (id, text, title) rows; an id seen before is replaced. Call commit() after."""
+    def add(self, rows: Iterable[tuple], analysed: dict | None = None) -> None:
+        """Add (id, text) or (id, text, title) rows; an id seen before is replaced. Call commit() after.
+        `analysed`, when given, keeps each row's analysis for the next index built from the same rows (a team
+        workspace builds one small index per query from the server's candidates)."""
         position = {doc_id: n for n, doc_id in enumerate(self._ids)}
         title_cache: dict[str, tuple[str, list[str], str]] = {}  # archives often repeat titles
         for row in rows:
             doc_id, text = int(row[0]), row[1] or ""
             title = row[2] if len(row) > 2 and row[2] else ""
-            terms = analyse(text, social=True)
-            joined = " ".join(t.key for t in terms)
-            marks = [t.key for t in terms if t.kind in _MARK_KINDS]
-            title_joined, folded_title = "", ""
-            if title:
-                cached = title_cache.get(title)
-                if cached is None:
-                    t_terms = analyse(title, social=True)
-                    cached = title_cache[title] = (" ".join(t.key for t in t_terms),
-                                                   [t.key for t in t_terms if t.kind in _MARK_KINDS],
-                                                   fold_text(title, social=True))
-                title_joined, title_marks, folded_title = cached
-                marks = marks + title_marks
-            record = (doc_id, joined, title_joined, " ".join(dict.fromkeys(marks)),
-                      (fold_text(text, social=True) + " " + folded_title).strip(),
-                      f"{title}. {text}" if title and self.meaning_weight else text if self.meaning_weight else "")
+            key = (doc_id, text, title, bool(self.meaning_weight))
+            record = analysed.get(key) if analysed is not None else None
+            if record is None:
+                record = self._analyse(doc_id, text, title, title_cache)
+                if analysed is not None:
+                    analysed[key] = record
             n = position.get(doc_id)
             if n is None:
                 position[doc_id] = n = len(self._ids)
@@ -134,6 +144,25 @@ class ArchiveIndex:
                 self._raw.append("")
             _, self._keys[n], self._title_keys[n], self._marks[n], self._folded[n], self._raw[n] = record
         self._dirty = True
+
+    def _analyse(self, doc_id: int, text: str, title: str, title_cache: dict) -> tuple:
+        """(id, text keys, title keys, marks, folded text + title, raw text for meaning) of one row."""
+        terms = analyse(text, social=True)
+        joined = " ".join(t.key for t in terms)
+        marks = [t.key for t in terms if t.kind in _MARK_KINDS]
+        title_joined, folded_title = "", ""
+        if title:
+            cached = title_cache.get(title)
+            if cached is None:
+                t_terms = analyse(title, social=True)
+                cached = title_cache[title] = (" ".join(t.key for t in t_terms),
+                                               [t.key for t in t_terms if t.kind in _MARK_KINDS],
+                                               fold_text(title, social=True))
+            title_joined, title_marks, folded_title = cached
+            marks = marks + title_marks
+        return (doc_id, joined, title_joined, " ".join(dict.fromkeys(marks)),
+                (fold_text(text, social=True) + " " + folded_title).strip(),
+                f"{title}. {text}" if title and self.meaning_weight else text if self.meaning_weight else "")
 
     def remove(self, ids: Iterable[int]) -> None:
         gone = set(ids)
@@ -167,7 +196,7 @@ class ArchiveIndex:
         docs = (key - terms * n_docs).astype(np.int32)
         tf = tf.astype(np.float32)
         df = np.bincount(terms, minlength=len(vocab)).astype(np.float32)
-        idf = np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        idf = self._idf_of(df, vocab, n_docs)
         avgdl = float(lengths.mean()) if n_docs else 1.0
         norm = self.k1 * (1.0 - self.b + self.b * lengths.astype(np.float32) / max(avgdl, 1e-9))
         self._post_docs = docs
@@ -179,6 +208,18 @@ class ArchiveIndex:
         self._chars = CharGramIndex(self.char_sizes, self.char_k1, self.char_b)
         self._chars.build(self._folded)
         self._dirty = False
+
+    def _idf_of(self, df: np.ndarray, vocab: dict[str, int], n_docs: int) -> np.ndarray:
+        """BM25 idf over the rows indexed, or over the whole archive when they are a part of it."""
+        if self.population is None or not n_docs:
+            return np.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)).astype(np.float32)
+        size = max(self.population.size, n_docs)
+        counts = df * (size / n_docs)
+        for key, holding in self.population.holding.items():
+            tid = vocab.get(key)
+            if tid is not None:
+                counts[tid] = max(float(holding), df[tid])
+        return np.log(1.0 + (size - counts + 0.5) / (counts + 0.5)).astype(np.float32)
 
     def __len__(self) -> int:
         return len(self._ids)

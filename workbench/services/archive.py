@@ -12,10 +12,11 @@ import os
 import socket
 import threading
 from collections.abc import Generator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.domain import ArchiveMatch, Cancelled, Claim, InvalidInput, Progress
-from workbench.matching.archive_index import ArchiveIndex
+from workbench.matching.archive_index import ArchiveIndex, Population
 from workbench.services.archive_files import read_archive
 from workbench.services.draining import drain
 from workbench.services.workspace import refuse_workspace_file
@@ -24,6 +25,8 @@ from workbench.storage import archive_repository as repo
 
 IMPORT_CHUNK = 2_000  # rows per write transaction: ~0.1 s of the write lock
 SEARCH_PROGRESS_EVERY = 25
+SERVER_CANDIDATES = 100  # archived claims the server's text search hands to the ranking, per query
+ANALYSED_KEPT = 50_000  # rows whose analysis a ServerArchive keeps between queries
 
 
 run = drain  # callers that show no progress
@@ -100,9 +103,36 @@ def _alive(owner: str) -> bool:
     return True
 
 
-def load_index(db: Database) -> ArchiveIndex:
-    """The in-memory search index over the whole archive (keep one per workspace; rebuild after imports)."""
+@dataclass
+class ServerArchive:
+    """A team workspace's archive, searched where it lives: the server's text search (tsvector + GIN) picks
+    candidates and only those are ranked here, by the same ranking a file's in-memory index uses. Rows that
+    come back as candidates again are not analysed again."""
+
+    analysed: dict = field(default_factory=dict)
+
+    def search(self, db: Database, text: str, top: int) -> list[tuple[int, float]]:
+        rows = repo.candidate_rows(db, text, max(SERVER_CANDIDATES, top))
+        if not rows:
+            return []
+        if len(self.analysed) > ANALYSED_KEPT:
+            self.analysed.clear()
+        keys = ArchiveIndex.query_keys(text)  # weighed by how rare they are in the whole archive
+        size, holding = repo.term_counts(db, list(keys.values()))
+        population = Population(size, {k: n for k, n in zip(keys, holding) if n is not None})
+        return ArchiveIndex.build(rows, self.analysed, population).search(text, top)
+
+
+def load_index(db: Database) -> ArchiveIndex | ServerArchive:
+    """What searches the archive (keep one per workspace; load again after imports): an in-memory index over
+    the whole archive of a file, or the server's search of a team workspace (nothing is loaded up front)."""
+    if repo.searched_on_server(db):
+        return ServerArchive()
     return ArchiveIndex.build(repo.iter_texts(db))
+
+
+def _hits(db: Database, index: ArchiveIndex | ServerArchive, text: str, top: int) -> list[tuple[int, float]]:
+    return index.search(db, text, top) if isinstance(index, ServerArchive) else index.search(text, top)
 
 
 def archive_size(db: Database) -> int:
@@ -116,19 +146,18 @@ def archive_version(db: Database) -> tuple[int, int]:
 
 
 def search(db: Database, query: str | Claim, *, top: int = 5,
-           index: ArchiveIndex | None = None) -> list[ArchiveMatch]:
+           index: ArchiveIndex | ServerArchive | None = None) -> list[ArchiveMatch]:
     """The archived claims closest to a claim or a free text, best first, score 0..100."""
     _check_top(top)
     text = query.text if isinstance(query, Claim) else str(query)
     if not text.strip():
         raise InvalidInput("Nothing to search for: the text is empty")
     index = index if index is not None else load_index(db)
-    hits = index.search(text, top)
-    return _matches(db, hits)
+    return _matches(db, _hits(db, index, text, top))
 
 
 def search_many(db: Database, queries: Sequence[tuple[str, str]], *, top: int = 5,
-                index: ArchiveIndex | None = None, cancel: threading.Event | None = None,
+                index: ArchiveIndex | ServerArchive | None = None, cancel: threading.Event | None = None,
                 ) -> Generator[Progress, None, list[tuple[str, list[ArchiveMatch]]]]:
     """Search for each (query id, text); yields Progress, returns [(query id, matches)] in input order."""
     _check_top(top)
@@ -139,7 +168,7 @@ def search_many(db: Database, queries: Sequence[tuple[str, str]], *, top: int = 
     for n, (qid, text) in enumerate(queries, 1):
         if cancel is not None and cancel.is_set():
             raise Cancelled("archive search cancelled")
-        found.append((qid, index.search(text, top)))
+        found.append((qid, _hits(db, index, text, top)))
         if n % SEARCH_PROGRESS_EVERY == 0 or n == total:
             yield Progress(n, total, "Searching the archive")
     claims = repo.get_many(db, [doc_id for _, hits in found for doc_id, _ in hits])

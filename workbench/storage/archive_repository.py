@@ -18,7 +18,7 @@ def _visible(alias: str = "") -> str:
     return f"({col} IS NULL OR {col} IN (SELECT id FROM archive_imports WHERE done = 1))"
 
 
-_VISIBLE = _visible()
+VISIBLE = _VISIBLE = _visible()
 _BATCH_COLUMNS = "external_id, text, title, rating, url"
 
 
@@ -73,13 +73,24 @@ def stage_batch(db: sqlite_utils.Database, import_id: int, rows: Iterable[tuple[
 
 
 def finish_import(db: sqlite_utils.Database, import_id: int) -> None:
-    """Make an import visible at once: its new rows by the done flag, its changes applied in place."""
+    """Make an import visible at once: its new rows by the done flag, its changes applied in place (and, on a
+    team workspace, the server's term counts for candidate search recounted)."""
     db.execute(
         "UPDATE archive_claims SET text = s.text, title = s.title, rating = s.rating, url = s.url"
         " FROM archive_staging s WHERE s.import_id = ? AND archive_claims.external_id = s.external_id",
         [import_id])
     db.execute("DELETE FROM archive_staging WHERE import_id = ?", [import_id])
     db.execute("UPDATE archive_imports SET done = 1 WHERE id = ?", [import_id])
+    recount_terms(db)
+
+
+def recount_terms(db: sqlite_utils.Database) -> None:
+    """A team workspace counts which claims hold each search term (for candidate search); a file's FTS5
+    index keeps itself up to date."""
+    if is_postgres(db):
+        from workbench.storage.postgres.archive import refresh_terms
+
+        refresh_terms(db, _VISIBLE)
 
 
 def new_rows(db: sqlite_utils.Database, import_id: int) -> int:
@@ -136,15 +147,43 @@ def iter_texts(db: sqlite_utils.Database, batch: int = 10_000) -> Iterator[tuple
 _FTS_WORD = re.compile(r"\w+", re.UNICODE)
 
 
+def searched_on_server(db: sqlite_utils.Database) -> bool:
+    """True when the archive lives on a server: search takes the server's candidates (candidate_rows) and
+    ranks those, rather than holding an index of the whole archive in memory."""
+    return is_postgres(db)
+
+
+def candidate_rows(db: sqlite_utils.Database, text: str, limit: int) -> list[tuple[int, str, str]]:
+    """(id, text, title) of up to `limit` archived claims sharing words with the text, best first: the
+    server's text search (tsvector + GIN) on a team workspace, FTS5 BM25 on a file."""
+    if is_postgres(db):
+        from workbench.storage.postgres.archive import candidate_rows as on_server
+
+        return on_server(db, text, limit, _visible("a"))
+    found = fts_search(db, text, limit)
+    rows = get_many(db, [i for i, _ in found])
+    return [(i, rows[i].text, rows[i].title) for i, _ in found if i in rows]
+
+
+def term_counts(db: sqlite_utils.Database, words: Sequence[str]) -> tuple[int, list[int | None]]:
+    """How many claims the archive holds, and how many hold each word (None: not counted). Only a team
+    workspace counts: a file's archive is indexed whole, in memory."""
+    if is_postgres(db):
+        from workbench.storage.postgres.archive import term_counts as on_server
+
+        return on_server(db, words)
+    return count(db), [None] * len(words)
+
+
 def fts_search(db: sqlite_utils.Database, text: str, limit: int = 5) -> list[tuple[int, float]]:
     """FTS5 BM25 over text and title, any word matching: (id, bm25) best first (lower bm25 is better)."""
     words = sorted({w.lower() for w in _FTS_WORD.findall(text)})
     if not words:
         return []
     if is_postgres(db):
-        from workbench.storage.postgres.archive import candidates
+        from workbench.storage.postgres.archive import candidate_rows
 
-        return candidates(db, words, limit, _visible("a"))
+        return [(row[0], float(n)) for n, row in enumerate(candidate_rows(db, text, limit, _visible("a")))]
     query = " OR ".join('"' + w.replace('"', '""') + '"' for w in words)
     rows = db.execute(
         "SELECT f.rowid, bm25(archive_claims_fts) AS s FROM archive_claims_fts f"

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 ROLES = ("viewer", "checker", "editor")
 _ALL_TABLES = ("articles", "claims", "sources", "evidence", "overlaps", "archive_claims", "archive_imports",
-               "archive_staging", "settings", "history", "id_counters", "workbench_schema", "text_vectors")
+               "archive_staging", "settings", "history", "id_counters", "workbench_schema", "text_vectors", "archive_terms")
 _WRITES = {
     "viewer": {},
     "checker": {"claims": "INSERT, UPDATE, DELETE", "evidence": "INSERT, UPDATE, DELETE",
@@ -29,7 +29,7 @@ _WRITES = {
                "id_counters": "INSERT, UPDATE", "articles": "INSERT, UPDATE, DELETE",
                "settings": "INSERT, UPDATE, DELETE", "archive_claims": "INSERT, UPDATE, DELETE",
                "archive_imports": "INSERT, UPDATE, DELETE", "archive_staging": "INSERT, UPDATE, DELETE",
-               "text_vectors": "INSERT, DELETE"},
+               "archive_terms": "INSERT, UPDATE, DELETE", "text_vectors": "INSERT, DELETE"},
 }
 _LOGIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]{0,62}$")
 
