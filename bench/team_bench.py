@@ -2,7 +2,11 @@
 archive search over 100,000 claims, and N concurrent writers for a minute.
 
     uv run python bench/team_bench.py [postgresql://USER@HOST[:PORT]/DBNAME] [--claims 100000] [--writers 8]
-                                      [--seconds 60]
+                                      [--seconds 60] [--in-memory] [--clef DATA_DIR [--split dev]]
+
+--clef measures archive search quality instead (CLEF-2020 claim retrieval, MAP@5 and recall@1): the server's
+candidates with the shared ranking, side by side with the whole archive in memory; skips cleanly when the
+data folder lacks it.
 
 The database named must be empty (it is filled and left behind). Without a URL a throwaway server is started
 with the test suite's helper (Debian's postgresql package; as root it runs as the postgres account). Prints
@@ -20,6 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from workbench.services import archive as archive_service  # noqa: E402
 from workbench.services import articles as article_service  # noqa: E402
@@ -105,6 +110,8 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--writers", type=int, default=8)
     parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--clef", type=Path, metavar="DATA_DIR", help="archive search quality on CLEF-2020 instead")
+    parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--in-memory", action="store_true",
                         help="also time archive search with the whole archive loaded in memory (slow to load)")
     args = parser.parse_args()
@@ -120,6 +127,9 @@ def main() -> None:
         url = server.url(server.new_database())
     try:
         init_workspace(url, seed=False).close()
+        if args.clef is not None:
+            clef_quality(url, args.clef, args.split)
+            return
         t = time.perf_counter()
         fill(url, args.claims)
         print(f"filled {args.claims:,} claims and {args.claims:,} archived claims in {time.perf_counter() - t:.1f} s")
@@ -212,6 +222,46 @@ def run(url: str, args) -> None:
     recorded = sum(1 for e in history.entries(check, "claim") if e.action == "update")
     check.close()
     print(f"history rows for claim updates: {recorded:,} (verdict trips 200 + writers {done:,})")
+
+
+def clef_quality(url: str, data: Path, split: str) -> None:
+    """MAP@5 / recall@1 of archive search on CLEF-2020: server candidates + shared ranking vs all in memory."""
+    import psycopg
+
+    from archive_bench import evaluate, load_clef  # noqa: PLC0415 - the archive bench's loader and scorer
+    from workbench.matching.archive_index import ArchiveIndex
+    from workbench.storage import archive_repository
+
+    clef = load_clef(data, split)
+    if clef is None:
+        print(f"skipped: no CLEF-2020 claim retrieval data ({split}) under {data}")
+        return
+    vclaims, queries, qrels = clef
+    with psycopg.connect(url) as conn, conn.cursor().copy(
+            "COPY archive_claims (external_id, text, title) FROM STDIN") as copy:
+        for doc_id, text, title in vclaims:
+            copy.write_row((str(doc_id), text, title))
+    db = open_workspace(url)
+    with db.atomic():
+        archive_repository.recount_terms(db)
+    external = {row_id: int(ext) for row_id, ext in db.execute("SELECT id, external_id FROM archive_claims")}
+    memory = ArchiveIndex.build(vclaims)
+    server = archive_service.load_index(db)
+    times: list[float] = []
+
+    def on_server(text: str) -> list[int]:
+        t = time.perf_counter()
+        found = [external[d] for d, _ in server.search(db, text, 5)]
+        times.append(time.perf_counter() - t)
+        return found
+
+    for label, rank in (("whole archive in memory", lambda text: [d for d, _ in memory.search(text, 5)]),
+                        (f"server candidates ({archive_service.SERVER_CANDIDATES}) + shared ranking", on_server)):
+        scores = evaluate(rank, queries, qrels)
+        print(f"CLEF-2020 {split}, {label}: MAP@5 {scores['MAP@5']:.3f}, recall@1 {scores['recall@1']:.3f}, "
+              f"recall@5 {scores['recall@5']:.3f} ({scores['queries']} queries)")
+    print(f"  server search over {len(vclaims):,} claims: median {statistics.median(times) * 1000:.1f} ms")
+    db.close()
 
 
 if __name__ == "__main__":

@@ -34,6 +34,18 @@ class ChangeWatcher:
         remote = self.feed.poll(timeout)
         return changes_from_remote(self.db, remote) if remote else None
 
+    def resync(self) -> Changes:
+        """After the connection came back: check that the workspace's own connection works again (ConnectionLost
+        if not) and return a change of everything, for one full refresh."""
+        team.ping(self.db)
+        return changes_from_remote(self.db, [team.everything_changed()])
+
+    @property
+    def connected(self) -> bool:
+        """False while the server cannot be reached (the feed reconnects by itself and then reports a
+        change of everything)."""
+        return self.feed.connected
+
     def close(self) -> None:
         self.feed.close()
 

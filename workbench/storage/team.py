@@ -38,7 +38,21 @@ def change_feed(db: Any):
         return None
     from workbench.storage.postgres.notify import ChangeFeed
 
-    return ChangeFeed(db.url, ignore_pid=db.conn.info.backend_pid)
+    return ChangeFeed(lambda: db.new_connection("Fact Workbench (changes)", timeout=5),
+                      ignore_pid=lambda: None if db.conn.closed else db.conn.info.backend_pid)
+
+
+def ping(db: Any) -> None:
+    """One round trip on the workspace's own connection (re-opened when it was lost); ConnectionLost if the
+    server still cannot be reached."""
+    db.execute("SELECT 1").fetchone()
+
+
+def everything_changed():
+    """The change a feed reports after reconnecting: anything may have changed meanwhile."""
+    from workbench.storage.postgres.notify import RESYNC
+
+    return RESYNC
 
 
 def display_name(db: Any) -> str:

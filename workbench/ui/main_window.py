@@ -10,6 +10,7 @@ from workbench.domain import NotFound, WorkbenchError
 from workbench.ui.actions import build_menus, fill_verdict_menu
 from workbench.ui.article_view import ArticlePane
 from workbench.ui.claims_table import ClaimsTable
+from workbench.ui.connection_banner import ConnectionBanner, with_banner
 from workbench.ui.dropping import files_from_mime, link_from_mime
 from workbench.ui.importing import Importer, ImportProgress
 from workbench.ui.lazy import article_service, claim_service, cmd
@@ -60,7 +61,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([190, 860, 350])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.banner = ConnectionBanner()  # shown while a team workspace's server cannot be reached
+        self.setCentralWidget(with_banner(self.banner, self.splitter))
         self._centre = centre
         if restore_layout:  # not for --screenshot, which must look the same everywhere
             self._restore_layout()
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         session.revealed.connect(self.reveal)
         session.failed.connect(lambda exc: show_error(self, exc))
         session.message.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        session.connection.connect(lambda online: self.banner.show_connection(online, session.label))
         self.importer = Importer(session, self.progress, self)
         self.importer.imported.connect(self._imported)
         self.importer.failed.connect(lambda exc: show_error(self, exc))
@@ -130,6 +133,7 @@ class MainWindow(QMainWindow):
         """Close the open workspace so that nothing of it (a late import result, archive matches, a change
         signal) reaches the window once the next one is bound."""
         old = self.session
+        self.banner.show_connection(True, "")
         self.side.flush()  # what was typed goes to the workspace it was typed for
         self.side.claim = None
         if self.importer is not None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
-from workbench.domain import VerdictScale, WorkbenchError
+from workbench.domain import ConnectionLost, VerdictScale, WorkbenchError
 from workbench.services.changes import Changes
 from workbench.services.settings import verdict_scale
 from workbench.ui.workers import WorkerRunner
@@ -25,6 +25,7 @@ class Session(QObject):
     failed = Signal(object)  # an exception from an action the person asked for
     message = Signal(str)  # a short note for the status bar ("Verdict: False — saved")
     revealed = Signal(object)  # Changes of an undo or redo, after changed: show where they happened
+    connection = Signal(bool)  # a team workspace's server can be reached again (True) or not (False)
 
     WATCH_MS = 500  # how often a team workspace's change feed is read: others' changes show within a second
 
@@ -43,6 +44,7 @@ class Session(QObject):
         self._in_stack = 0  # of which undo stack commands running
         self._pending: list[tuple] = []  # (command, on_error) asked for while busy, oldest first
         self.watcher = None
+        self.online = True
         if self.team:
             self._watch()
 
@@ -51,6 +53,10 @@ class Session(QObject):
         changed; typed text is kept by the side panel, which never overwrites a field being edited)."""
         from workbench.services.team import watch
 
+        # While the server is away an action fails at once (the banner says why) instead of holding the window
+        # for the 30 s a command waits; the change feed retries in the background every WATCH_MS.
+        self.db.patience = 0
+        self.db.connect_timeout = 3
         self.watcher = watch(self.db)
         self._watch_timer = QTimer(self)
         self._watch_timer.setInterval(self.WATCH_MS)
@@ -58,20 +64,39 @@ class Session(QObject):
         self._watch_timer.start()
 
     def check_remote(self) -> bool:
-        """Apply what others changed since the last look; True when there was something."""
+        """Apply what others changed since the last look; True when there was something. Notices a lost
+        connection (the `connection` signal) and, once the server is back, refreshes everything."""
         if self.watcher is None or self._busy:
             return False
         try:
             changes = self.watcher.changes()
+            if not self.watcher.connected:
+                self.connection_lost()
+                return False
+            if not self.online:
+                changes = self.watcher.resync()  # ConnectionLost while our own connection is still down
+        except ConnectionLost:
+            self.connection_lost()
+            return False
         except WorkbenchError:
             return False
         if changes is None:
             return False
+        if not self.online:
+            self.online = True
+            self.connection.emit(True)  # typed text still unsaved is saved now, then the full refresh
+            self.message.emit("Reconnected: the workspace is up to date again")
         who = sorted({by for by, _ in changes.extra.get("remote", ()) if by})
         self.notify(changes)
         if who:
             self.message.emit(f"Updated: changes by {', '.join(who)}")
         return True
+
+    def connection_lost(self) -> None:
+        """The server cannot be reached: say so once; check_remote keeps retrying."""
+        if self.online:
+            self.online = False
+            self.connection.emit(False)
 
     @property
     def busy(self) -> bool:
@@ -118,6 +143,13 @@ class Session(QObject):
         try:
             changes = command.first()
         except Exception as exc:  # noqa: BLE001 - shown to the person, nothing is pushed
+            if isinstance(exc, ConnectionLost):  # the banner says it; the action can be repeated once back
+                self.connection_lost()
+                if on_error is not None:
+                    on_error(exc)
+                else:
+                    self.message.emit(f"{command.text()} — not saved: the connection to the server is lost")
+                return False
             if on_error is not None and isinstance(exc, WorkbenchError):
                 on_error(exc)
             else:
@@ -141,7 +173,7 @@ class Session(QObject):
         """Stop the workers and let nothing of this workspace reach the window any more."""
         self.run_pending()  # typed text saved during the last refresh goes to this workspace
         self._pending.clear()  # (only if closed while busy: nothing of it may run against a closed file)
-        for signal in (self.changed, self.failed, self.message, self.revealed):
+        for signal in (self.changed, self.failed, self.message, self.revealed, self.connection):
             disconnect_all(signal)
         self.runner.cancel_all()
         self.runner.wait()

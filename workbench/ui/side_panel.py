@@ -5,7 +5,7 @@ from PySide6.QtWidgets import (
     QComboBox, QFrame, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
 
-from workbench.domain import Claim, ClaimKind, EditConflict, Evidence, NotFound, OverlapState
+from workbench.domain import Claim, ClaimKind, ConnectionLost, EditConflict, Evidence, NotFound, OverlapState
 from workbench.domain.urls import is_openable
 from workbench.ui.archive_box import ArchiveLookup
 from workbench.ui.claims_table import swatch
@@ -160,6 +160,7 @@ class SidePanel(QScrollArea):
             self.archive.close()  # its late answers belong to the workspace that was open
         self.archive = ArchiveLookup(session, self)
         self.archive.found.connect(self._archive_found)
+        session.connection.connect(lambda online: self.flush() if online else None)  # typing kept offline
         self.show_claim(None)
 
     def text_has_focus(self) -> bool:
@@ -189,6 +190,9 @@ class SidePanel(QScrollArea):
             self.claim = claim_service.get_claim(self.session.db, claim_id) if claim_id is not None else None
         except NotFound:
             self.claim = None
+        except ConnectionLost:  # the server is away: keep showing this claim and what is typed for it
+            self.session.connection_lost()
+            return
         if self.claim is None:
             self.stack.setCurrentIndex(0)
             return
@@ -251,7 +255,11 @@ class SidePanel(QScrollArea):
             self._update({"verdict": key}, f"Verdict: {label}")
 
     def _update(self, values: dict, text: str, expected_version: int | None = None) -> None:
-        if not self._claim_exists():
+        try:
+            if not self._claim_exists():
+                return
+        except ConnectionLost:
+            self._keep_unsaved(values)
             return
         version = expected_version if expected_version is not None else self._base_version
         command = cmd.UpdateClaimCommand(self.session, self.claim.id, values, text, version)
@@ -260,9 +268,23 @@ class SidePanel(QScrollArea):
             if conflict and isinstance(conflict[0], EditConflict):
                 self._resolve_conflict(conflict[0], values, text)
                 return
+            if conflict and isinstance(conflict[0], ConnectionLost):
+                self._keep_unsaved(values)
+                return
             if conflict:
                 self.session.failed.emit(conflict[0])
             self._fill_claim(force=True)  # show the stored value again after a refusal
+
+    def _keep_unsaved(self, values: dict) -> None:
+        """The server could not be reached: typed text stays in its box and is saved once the connection is
+        back (flush); a choice (verdict, kind) shows the stored value again, to be made again then."""
+        self.session.connection_lost()
+        if "text" in values:
+            self.text_edit.mark_unsaved(self.claim.text)
+        if "rationale" in values:
+            self.rationale.mark_unsaved(self.claim.rationale)
+        self.kind.setCurrentIndex(self.kind.findData(str(self.claim.kind)))
+        self.verdict.setCurrentIndex(self.verdict.findData(self.claim.verdict))
 
     def _resolve_conflict(self, conflict: EditConflict, values: dict, text: str) -> None:
         """Someone else changed this claim since it was shown: reload theirs, or apply ours over it."""

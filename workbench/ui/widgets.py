@@ -59,6 +59,11 @@ class CommitTextEdit(QPlainTextEdit):
             return
         super().keyPressEvent(event)
 
+    def mark_unsaved(self, stored: str) -> None:
+        """Saving what is typed failed (the server could not be reached): keep it, and save it on the next
+        commit."""
+        self._loaded = stored
+
     def commit(self) -> None:
         text = self.toPlainText()
         if text.strip() != self._loaded.strip():

@@ -63,14 +63,19 @@ class PgWorkspace:
         self.url = url
         self.name = redact_url(url)
         self.patience = RECONNECT_SECONDS
+        self.connect_timeout = 10  # seconds; a window lowers it (and patience): it must not hang on a dead host
         self._password: str | None = None  # typed at the prompt: kept in memory for reconnects, nowhere else
         self.conn = self._connect()
 
-    def _connect(self) -> psycopg.Connection:
+    def new_connection(self, application_name: str, timeout: int = 10) -> psycopg.Connection:
+        """Another connection with this workspace's credentials (the change feed's)."""
         extra = {"password": self._password} if self._password else {}
+        return psycopg.connect(self.url, autocommit=True, connect_timeout=timeout,
+                               application_name=application_name, **extra)
+
+    def _connect(self) -> psycopg.Connection:
         try:
-            return psycopg.connect(self.url, autocommit=True, connect_timeout=10,
-                                   application_name="Fact Workbench", **extra)
+            return self.new_connection("Fact Workbench", self.connect_timeout)
         except psycopg.OperationalError as exc:
             if "no password supplied" in str(exc) and self._password is None and sys.stdin.isatty():
                 self._password = getpass.getpass(f"Password for {self.name}: ")

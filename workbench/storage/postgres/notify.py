@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import psycopg
@@ -24,33 +26,43 @@ RESYNC = RemoteChange("*", 0, "resync", "")  # the connection was lost: anything
 
 
 class ChangeFeed:
-    """Its own connection, listening; `poll` never blocks longer than asked. `ignore_pid` is the listening
-    window's own connection: its changes are already on screen."""
+    """Its own connection, listening; `poll` never blocks longer than asked. `ignore_pid` names the listening
+    window's own connection: its changes are already on screen. `connect` opens a connection with the
+    workspace's credentials (a password typed at the prompt included)."""
 
-    def __init__(self, url: str, ignore_pid: int | None = None) -> None:
-        self.url = url
+    def __init__(self, connect: Callable[[], psycopg.Connection], ignore_pid: Callable[[], int | None]) -> None:
+        self._connect = connect
         self.ignore_pid = ignore_pid
         self.conn: psycopg.Connection | None = None
-        self._listen()
+        self._fresh: psycopg.Connection | None = None  # set by the reconnecting thread
+        self._reconnecting: threading.Thread | None = None
+        self._closed = False
+        self.conn = self._listen()
 
-    def _listen(self) -> None:
-        self.conn = psycopg.connect(self.url, autocommit=True, connect_timeout=5,
-                                    application_name="Fact Workbench (changes)")
-        self.conn.execute(f"LISTEN {CHANNEL}")
+    def _listen(self) -> psycopg.Connection:
+        conn = self._connect()
+        conn.execute(f"LISTEN {CHANNEL}")
+        return conn
+
+    @property
+    def connected(self) -> bool:
+        return self.conn is not None and not self.conn.closed and not self.conn.broken
 
     def poll(self, timeout: float = 0.0) -> list[RemoteChange]:
         """What others changed since the last poll. After a lost connection (a server restart), RESYNC
-        once it is back; while the server is away, nothing."""
-        if self.conn is None or self.conn.closed or self.conn.broken:
-            try:
-                self._listen()
-            except psycopg.OperationalError:
-                return []
-            return [RESYNC]
+        once it is back; while the server is away, nothing. Reconnecting happens on a thread of its own, so a
+        window polling its feed never waits for an unreachable server."""
+        if not self.connected:
+            if self._fresh is not None:
+                self.conn, self._fresh = self._fresh, None
+                return [RESYNC]
+            self._reconnect_in_background()
+            return []
         found: list[RemoteChange] = []
+        own = self.ignore_pid()
         try:
             for note in self.conn.notifies(timeout=timeout, stop_after=None):
-                if note.pid == self.ignore_pid:
+                if note.pid == own:
                     continue
                 data = json.loads(note.payload)
                 article = data.get("article_id")
@@ -62,6 +74,25 @@ class ChangeFeed:
             return []
         return found
 
+    def _reconnect_in_background(self) -> None:
+        if self._reconnecting is not None and self._reconnecting.is_alive():
+            return
+
+        def attempt() -> None:
+            try:
+                conn = self._listen()
+            except psycopg.Error:
+                return  # the next poll tries again
+            if self._closed:
+                conn.close()
+            else:
+                self._fresh = conn
+
+        self._reconnecting = threading.Thread(target=attempt, name="change feed reconnect", daemon=True)
+        self._reconnecting.start()
+
     def close(self) -> None:
-        if self.conn is not None:
-            self.conn.close()
+        self._closed = True
+        for conn in (self.conn, self._fresh):
+            if conn is not None:
+                conn.close()

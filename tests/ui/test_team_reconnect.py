@@ -1,0 +1,96 @@
+"""The team server restarted in the middle of edits: the window says so, keeps what is being typed, retries
+and resumes; nothing acknowledged is lost."""
+
+import pytest
+
+from tests.ui.conftest import ARTICLE, SENTENCES
+from workbench.services.claims import add_claim, get_claim, list_claims
+from workbench.storage import history
+
+
+@pytest.fixture
+def team_workspace(team_url):
+    from workbench.domain import ParsedArticle
+    from workbench.services.workspace import open_workspace
+    from workbench.storage import articles as article_repo
+
+    db = open_workspace(team_url)
+    with db.atomic():
+        article = article_repo.insert(db, ParsedArticle(title="Treaty talks", text=ARTICLE), "hash-1")
+    for sentence in SENTENCES:
+        start = ARTICLE.index(sentence)
+        add_claim(db, article.id, start, start + len(sentence))
+    db.close()
+    return team_url
+
+
+@pytest.fixture
+def no_dialogs(monkeypatch):
+    """Any message box would be a failure here: the banner is how the window tells."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    return shown
+
+
+def _window(qtbot, url):
+    from workbench.ui.app import open_session
+    from workbench.ui.main_window import MainWindow
+
+    session, _ = open_session(url)
+    win = MainWindow(session, restore_layout=False)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _type(qtbot, win, box, text):
+    win.activateWindow()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus, timeout=2000)
+    box.setPlainText(text)
+
+
+def test_a_server_restart_mid_edit_shows_a_banner_keeps_the_typing_and_saves_it_after(
+        qtbot, team_workspace, pg_server, no_dialogs):
+    from workbench.services.workspace import open_workspace
+
+    win = _window(qtbot, team_workspace)
+    claim = list_claims(win.session.db, win.article_id)[1]
+    win.select_claim(claim.id)
+    for n in range(3):  # acknowledged edits before the restart
+        _type(qtbot, win, win.side.rationale, f"Checked against the registry, pass {n}")
+        win.side.rationale.commit()
+    assert not win.banner.isVisible()
+    _type(qtbot, win, win.side.rationale, "Ministry figures say 38 countries signed")
+    pg_server.stop("fast")
+    restarted = False
+    try:
+        qtbot.waitUntil(win.banner.isVisible, timeout=5000)  # noticed without any action of ours
+        assert "Connection" in win.banner.label.text() and "127.0.0.1" in win.banner.label.text()
+        win.side.rationale.commit()  # leaving the box while the server is away: not saved, not lost
+        win.side.set_verdict("false")  # a choice made while away is refused quietly, the stored one shown
+        assert win.side.rationale.toPlainText() == "Ministry figures say 38 countries signed"
+        assert win.side.verdict.currentData() == claim.verdict
+        assert win.banner.isVisible() and not no_dialogs
+        pg_server.start()
+        restarted = True
+        qtbot.waitUntil(lambda: not win.banner.isVisible(), timeout=15000)  # retried and back
+    finally:
+        if not restarted:
+            pg_server.start()
+    check = open_workspace(team_workspace)
+    try:
+        qtbot.waitUntil(lambda: get_claim(check, claim.id).rationale == "Ministry figures say 38 countries signed",
+                        timeout=5000)  # the typing kept offline was saved once the server was back
+        saved = [e.after["rationale"] for e in history.entries(check, "claim", claim.id) if e.action == "update"]
+        assert saved == [f"Checked against the registry, pass {n}" for n in range(3)] + [
+            "Ministry figures say 38 countries signed"]  # every acknowledged edit kept, in order
+    finally:
+        check.close()
+    assert not no_dialogs
+    win.side.set_verdict("false")  # and the window works on
+    assert get_claim(win.session.db, claim.id).verdict == "false"
+    win.close()
