@@ -67,6 +67,14 @@ class PgServer:
     def stop(self, mode: str = "fast") -> None:
         self.run("pg_ctl", "-D", str(self.folder / "data"), "-m", mode, "-w", "stop", check=False)
 
+    def require_password(self, user: str) -> None:
+        """This login must give its password (SCRAM) over TCP; everyone else stays trusted."""
+        hba = self.folder / "data" / "pg_hba.conf"
+        rule = f"host all {user} 127.0.0.1/32 scram-sha-256\n"
+        if rule not in hba.read_text():
+            hba.write_text(rule + hba.read_text())
+            self.run("pg_ctl", "-D", str(self.folder / "data"), "reload")
+
     def admin(self, sql: str, dbname: str = "postgres") -> None:
         import psycopg
 

@@ -19,10 +19,15 @@ def add_team_parser(sub) -> None:
     g = users.add_parser("grant", help="give a user one role: viewer, checker or editor",
                          description="viewer: read, print and export; checker: also claims, verdicts, evidence "
                                      "and imports; editor: also settings, the verdict scale, the archive, renaming "
-                                     "and deleting articles. A user that does not exist yet is created without a "
-                                     "password (the server's administrator sets how it logs in).")
+                                     "and deleting articles. A user that does not exist yet is created; give it a "
+                                     "password with --password (asked twice, not shown) or --password-stdin (for "
+                                     "scripts), never on the command line. The password is hashed (SCRAM-SHA-256) "
+                                     "before it is sent.")
     g.add_argument("user", metavar="NAME")
     g.add_argument("role", choices=["viewer", "checker", "editor"], metavar="ROLE")
+    how = g.add_mutually_exclusive_group()
+    how.add_argument("--password", action="store_true", help="ask for the user's new password (typed twice, not shown)")
+    how.add_argument("--password-stdin", action="store_true", help="read the user's new password from standard input")
     g.set_defaults(handler=cmd_users_grant)
     ls = users.add_parser("list", help="who holds which role")
     ls.add_argument("--json", action="store_true", help="print JSON")
@@ -59,9 +64,29 @@ def cmd_init(args, db) -> int:
 def cmd_users_grant(args, db) -> int:
     from workbench.services.team import grant_role
 
-    grant_role(db, args.user, args.role)
-    print(f"{args.user} is now {args.role}")
+    password = _new_password(args.user) if args.password else _stdin_password() if args.password_stdin else None
+    grant_role(db, args.user, args.role, password)
+    print(f"{args.user} is now {args.role}" + (" (password set)" if password is not None else ""))
     return 0
+
+
+def _new_password(user: str) -> str:
+    import getpass
+    import sys
+
+    if not sys.stdin.isatty():
+        raise InvalidInput("--password asks at a terminal; from a script use --password-stdin")
+    first = getpass.getpass(f"New password for {user}: ")
+    if getpass.getpass("Again: ") != first:
+        raise InvalidInput("The two passwords differ; nothing was changed")
+    return first
+
+
+def _stdin_password() -> str:
+    import sys
+
+    line = sys.stdin.readline()
+    return line[:-1] if line.endswith("\n") else line
 
 
 def cmd_users_list(args, db) -> int:

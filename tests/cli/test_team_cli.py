@@ -77,3 +77,28 @@ def test_a_password_is_never_printed(cli, pg_server, team_url):
     failed = cli("--db", url, "articles")
     assert failed.returncode == 2 and secret not in failed.stderr + failed.stdout
     assert "nobody@127.0.0.1:1" in failed.stderr
+
+
+def test_users_grant_takes_a_password_from_stdin_and_never_from_the_command_line(pg_server, team_url):
+    import subprocess
+    import sys
+
+    import psycopg
+
+    from tests.cli.conftest import ROOT
+
+    secret = "lamp-Stapler-42"
+    given = subprocess.run([sys.executable, "-m", "workbench", "--db", team_url, "users", "grant", "erin", "editor",
+                            "--password-stdin"], cwd=ROOT, input=secret + "\n", capture_output=True, text=True,
+                           timeout=120)
+    assert given.returncode == 0, given.stderr
+    assert "erin is now editor (password set)" in given.stdout and secret not in given.stdout + given.stderr
+    with psycopg.connect(pg_server.url("postgres")) as conn:
+        stored = conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = 'erin'").fetchone()[0]
+    assert stored.startswith("SCRAM-SHA-256$") and secret not in stored
+    asked = subprocess.run([sys.executable, "-m", "workbench", "--db", team_url, "users", "grant", "erin", "viewer",
+                            "--password"], cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                           timeout=120)
+    assert asked.returncode == 2 and "--password-stdin" in asked.stderr and asked.stderr.count("\n") == 1
+    with psycopg.connect(pg_server.url("postgres")) as conn:  # the refusal changed nothing
+        assert conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = 'erin'").fetchone()[0] == stored

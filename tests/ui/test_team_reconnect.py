@@ -2,6 +2,7 @@
 and resumes; nothing acknowledged is lost."""
 
 import pytest
+from PySide6.QtWidgets import QLineEdit
 
 from tests.ui.conftest import ARTICLE, SENTENCES
 from workbench.services.claims import add_claim, get_claim, list_claims
@@ -94,3 +95,45 @@ def test_a_server_restart_mid_edit_shows_a_banner_keeps_the_typing_and_saves_it_
     win.side.set_verdict("false")  # and the window works on
     assert get_claim(win.session.db, claim.id).verdict == "false"
     win.close()
+
+
+def test_the_window_asks_for_the_password_the_server_wants(qtbot, team_workspace, pg_server, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.pg_server import SUPERUSER
+    from workbench.services import team
+    from workbench.services.workspace import open_workspace
+    from workbench.storage.postgres import connection
+
+    monkeypatch.setattr(connection, "_TYPED", {})
+    monkeypatch.setenv("PGPASSFILE", "/dev/null")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    admin = open_workspace(team_workspace)
+    team.grant_role(admin, "quinn", "checker", password="Quinn-pass-5")
+    admin.close()
+    pg_server.require_password("quinn")
+    asked = []
+
+    def answer(parent, title, label, echo):
+        asked.append((label, echo))
+        return ("wrong-guess", True) if len(asked) == 1 else ("Quinn-pass-5", True)
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    url = team_workspace.replace(f"//{SUPERUSER}@", "//quinn@")
+    qtbot.waitUntil(lambda: _refuses_without_password(url), timeout=5000)  # the server has read its new rule
+    win = _window(qtbot, url)
+    assert [echo for _, echo in asked] == [QLineEdit.EchoMode.Password] * 2  # typed unseen, asked again once
+    assert "refused" in asked[1][0] and "quinn@127.0.0.1" in asked[0][0]
+    assert win.session.db.conn.info.user == "quinn" and win.session.watcher.connected
+    win.close()
+
+
+def _refuses_without_password(url):
+    from workbench.domain import PasswordNeeded
+    from workbench.services.workspace import open_workspace
+
+    try:
+        open_workspace(url).close()
+    except PasswordNeeded:
+        return True
+    return False

@@ -242,3 +242,36 @@ def test_server_restart_mid_edits_loses_no_acknowledged_change(pg_server, team_d
         restarter.join()
     rationales = [e.after["rationale"] for e in history.entries(team_db, "claim", claim_id) if e.action == "update"]
     assert rationales == [f"edit {n}" for n in range(5)] + ["after the restart"]
+
+
+@pytest.mark.parametrize("shape", [
+    "postgresql://ana:{pw}@127.0.0.1:1/desk",  # nothing listens there
+    "postgresql://ana:{pw}@127.0.0.1:notaport/desk",  # a port that is not a number
+    "postgresql://127.0.0.1:1/desk?sslmode=disable&password={pw}",  # the password as a libpq option
+    "postgresql://ana:{pw}@{host}/no_such_database",  # the server answers: no such database
+])
+def test_a_password_in_the_url_is_never_in_a_message(pg_server, shape):
+    from workbench.domain import WorkbenchError
+    from workbench.storage import workspace_label
+
+    secret = "Tr0ub4dor&3-s3cret"
+    url = shape.format(pw=secret, host=f"127.0.0.1:{pg_server.port}")
+    with pytest.raises(WorkbenchError) as refused:
+        open_workspace(url)
+    message = str(refused.value)
+    for shown in (message, workspace_label(url)):
+        assert "Tr0ub4dor" not in shown and "s3cret" not in shown, shown
+    assert message.count("\n") == 0 and "127.0.0.1" in message  # which workspace, without its password
+
+
+def test_users_grant_sets_a_password_as_a_scram_hash(pg_server, team_db):
+    import psycopg
+
+    team.grant_role(team_db, "dana", "checker", password="correct horse battery")
+    with psycopg.connect(pg_server.url("postgres")) as conn:
+        stored = conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = 'dana'").fetchone()[0]
+    assert stored.startswith("SCRAM-SHA-256$") and "correct horse" not in stored
+    assert dict(team.role_members(team_db))["dana"] == "checker"
+    with pytest.raises(Exception, match="empty password"):
+        team.grant_role(team_db, "dana", "viewer", password="")
+    assert dict(team.role_members(team_db))["dana"] == "checker"  # the refusal changed nothing

@@ -37,6 +37,11 @@ class ConnectionLost(WorkbenchError):
     """The team workspace's server cannot be reached (yet); nothing of the action was saved."""
 
 
+class PasswordNeeded(ConnectionLost):
+    """The team workspace's server asks for a password that neither ~/.pgpass nor PGPASSWORD gave (or the one
+    typed was wrong); a window asks for it, a terminal already did."""
+
+
 class EditConflict(WorkbenchError):
     """Someone else changed the record since it was read: the later writer chooses what to keep."""
 

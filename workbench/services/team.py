@@ -15,8 +15,10 @@ REMOTE = "remote"  # key of Changes.extra: [(who, what)] of the changes others m
 LIBRARY = "library"
 
 
-def grant_role(db: Database, user: str, role: str) -> None:
-    team.grant_role(db, user, role)
+def grant_role(db: Database, user: str, role: str, password: str | None = None) -> None:
+    """One role for a login (created when missing); with a password, also set its password (hashed before it
+    leaves this computer)."""
+    team.grant_role(db, user, role, password)
 
 
 def role_members(db: Database) -> list[tuple[str, str]]:

@@ -7,7 +7,9 @@ from pathlib import Path
 from workbench.services.draining import drain
 from workbench.resources import seeds_dir
 from workbench.domain import InvalidInput, WorkbenchError
-from workbench.storage import Database, articles, init_team_workspace, is_team_target, open_database, settings
+from workbench.storage import (
+    Database, articles, init_team_workspace, is_team_target, open_database, remember_password, settings,
+)
 from workbench.storage import workspace_files, workspace_label  # noqa: F401 - the window names workspaces with it
 
 APP_NAME = "FactWorkbench"
@@ -35,6 +37,12 @@ def open_workspace(path: Path | str | None = None, *, seed: bool = True) -> Data
     db = open_database(target)
     _seed(db, seed)
     return db
+
+
+def supply_password(url: str, password: str) -> None:
+    """The password a person typed for a team workspace (a window's prompt): later connections of this process
+    use it. It is never written anywhere."""
+    remember_password(url, password)
 
 
 def init_workspace(url: str, *, seed: bool = True) -> Database:

@@ -41,3 +41,10 @@ def init_team_workspace(url: str) -> Any:
     from workbench.storage.postgres.connection import open_postgres
 
     return open_postgres(url, create=True)
+
+
+def remember_password(url: str, password: str) -> None:
+    """A password a person typed for a team workspace, kept in this process's memory only."""
+    from workbench.storage.postgres.connection import remember_password as remember
+
+    remember(url, password)

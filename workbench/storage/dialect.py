@@ -17,15 +17,19 @@ def is_postgres_url(target: object) -> bool:
 
 
 def redact_url(url: str) -> str:
-    """A team workspace URL without its password, fit for titles, logs and messages."""
+    """A team workspace URL without its password (after the user name, or a `password=` option), fit for
+    titles, logs and messages."""
     from urllib.parse import urlsplit, urlunsplit
 
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
-    user = f"{parts.username}@" if parts.username else ""
-    return urlunsplit((parts.scheme, user + host, parts.path, parts.query, parts.fragment))
+    netloc, query = parts.netloc, parts.query
+    userinfo, at, host = netloc.rpartition("@")
+    if at and ":" in userinfo:
+        user = userinfo.split(":", 1)[0]  # as written (a port that is not a number is shown, and refused later)
+        netloc = f"{user}@{host}" if user else host
+    if "password" in query.lower():
+        query = ""  # all options go: a password holding '&' would run on into the next one
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
 
 
 def is_postgres(db: Any) -> bool:

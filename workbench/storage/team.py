@@ -14,11 +14,11 @@ def _require_team(db: Any, what: str) -> None:
         raise InvalidInput(f"{what} exist only on a team workspace (--db postgresql://USER@HOST/DBNAME)")
 
 
-def grant_role(db: Any, user: str, role: str) -> None:
+def grant_role(db: Any, user: str, role: str, password: str | None = None) -> None:
     _require_team(db, "Roles")
     from workbench.storage.postgres import roles
 
-    roles.grant(db, user, role)
+    roles.grant(db, user, role, password)
 
 
 def role_members(db: Any) -> list[tuple[str, str]]:

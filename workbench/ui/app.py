@@ -179,7 +179,9 @@ def open_session(db_path: Path | None, seed_in_background: bool = False):
     from workbench.services.workspace import is_team_target
 
     if is_team_target(db_path):  # a team workspace: it exists on its server (`workbench init`), never seeded here
-        return Session(open_workspace(db_path), db_path), []
+        from workbench.ui.connection_banner import open_team_workspace
+
+        return Session(open_team_workspace(db_path), db_path), []
     path = Path(db_path) if db_path is not None else default_workspace_path()
     is_new = not path.exists() or path.stat().st_size == 0
     seed = db_path is None  # only the person's own workspace starts with the seed article; --db files start empty

@@ -1,10 +1,13 @@
-"""A strip across the top of the window while a team workspace's server cannot be reached.
+"""A team workspace's connection as the person sees it: a strip across the top of the window while its
+server cannot be reached, and the password prompt when neither ~/.pgpass nor PGPASSWORD gives one.
 
-It says what happened, that what is being typed is kept, and that the window keeps retrying; it goes away by
-itself once the server answers again (Session.check_remote), and the status bar then says so."""
+The strip says what happened, that what is being typed is kept, and that the window keeps retrying; it goes
+away by itself once the server answers again (Session.check_remote), and the status bar then says so."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QInputDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+PASSWORD_TRIES = 3
 
 
 class ConnectionBanner(QFrame):
@@ -39,3 +42,24 @@ def with_banner(banner: ConnectionBanner, content: QWidget) -> QWidget:
     layout.addWidget(banner)
     layout.addWidget(content, 1)
     return holder
+
+
+def open_team_workspace(url: str):
+    """Open a team workspace for the window, asking for its password when the server wants one (up to
+    PASSWORD_TRIES times; Cancel gives up with the server's message). The password stays in memory."""
+    from workbench.domain import PasswordNeeded
+    from workbench.services.workspace import open_workspace, supply_password, workspace_label
+
+    refused = 0
+    while True:
+        try:
+            return open_workspace(url)
+        except PasswordNeeded as exc:
+            if refused == PASSWORD_TRIES:
+                raise
+            prompt = f"Password for {workspace_label(url)}" + (" (the last one was refused):" if refused else ":")
+            password, given = QInputDialog.getText(None, "Team workspace", prompt, QLineEdit.EchoMode.Password)
+            if not given:
+                raise exc from None
+            supply_password(url, password)
+            refused += 1

@@ -14,16 +14,19 @@ from collections.abc import Generator, Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import psycopg
 from psycopg import errors as pg_errors
 from psycopg.rows import dict_row
 
-from workbench.domain import ConnectionLost, PermissionRefused, WorkbenchError
+from workbench.domain import ConnectionLost, PasswordNeeded, PermissionRefused, WorkbenchError
 from workbench.storage.dialect import redact_url
 
 RECONNECT_SECONDS = 30.0  # how long a lost connection is retried before the person is told it failed
+# Passwords typed at the prompt, by workspace (as shown, without any password): the window's background
+# connections and the change feed use them instead of asking again. In this process's memory only.
+_TYPED: dict[str, str] = {}
 
 
 # OVERLAPS is a reserved word in PostgreSQL (the period operator) but the name of a table in both schemas.
@@ -64,7 +67,7 @@ class PgWorkspace:
         self.name = redact_url(url)
         self.patience = RECONNECT_SECONDS
         self.connect_timeout = 10  # seconds; a window lowers it (and patience): it must not hang on a dead host
-        self._password: str | None = None  # typed at the prompt: kept in memory for reconnects, nowhere else
+        self._password: str | None = _TYPED.get(self.name)  # typed at the prompt: in memory only
         self.conn = self._connect()
 
     def new_connection(self, application_name: str, timeout: int = 10) -> psycopg.Connection:
@@ -77,10 +80,21 @@ class PgWorkspace:
         try:
             return self.new_connection("Fact Workbench", self.connect_timeout)
         except psycopg.OperationalError as exc:
-            if "no password supplied" in str(exc) and self._password is None and sys.stdin.isatty():
-                self._password = getpass.getpass(f"Password for {self.name}: ")
+            typed = self._password is not None
+            if typed and "authentication failed" in str(exc):
+                _TYPED.pop(self.name, None)  # a mistyped password is asked again next time, not reused
+                self._password = None
+            if "no password supplied" in str(exc) and not typed and sys.stdin.isatty():
+                self._password = _TYPED[self.name] = getpass.getpass(f"Password for {self.name}: ")
                 return self._connect()
-            raise ConnectionLost(f"Cannot connect to the team workspace {self.name}: {_reason(exc, self.url)}") from exc
+            if "no password supplied" in str(exc) or (typed and "authentication failed" in str(exc)):
+                raise PasswordNeeded(f"The team workspace {self.name} needs a password: {_reason(exc, self.url)}"
+                                     ) from None
+            raise ConnectionLost(f"Cannot connect to the team workspace {self.name}: {_reason(exc, self.url)}") from None
+        except psycopg.ProgrammingError as exc:  # libpq could not read the URL; its words may quote a password
+            detail = "" if self.name != self.url else f": {_first_line(exc)}"
+            raise WorkbenchError(f"{self.name} is not a PostgreSQL connection URL libpq accepts{detail}"
+                                 " (postgresql://USER@HOST[:PORT]/DBNAME[?option=value&...])") from None
 
     # --- the calls repositories make -------------------------------------------------------------------
     def execute(self, sql: str, params: Sequence[Any] | None = None) -> psycopg.Cursor:
@@ -179,6 +193,11 @@ class PgWorkspace:
             raise
 
 
+def remember_password(url: str, password: str) -> None:
+    """A password typed into the window for a workspace: used by this process's connections to it."""
+    _TYPED[redact_url(url)] = password
+
+
 def _connection_gone(exc: Exception, conn: psycopg.Connection) -> bool:
     """The server went away (shut down, restarted, network lost), as opposed to a statement's own error."""
     return conn.broken or conn.closed or isinstance(exc, (pg_errors.AdminShutdown, pg_errors.CannotConnectNow))
@@ -189,9 +208,16 @@ def _first_line(exc: Exception) -> str:
 
 
 def _reason(exc: Exception, url: str) -> str:
+    """The server's or libpq's first line, with any password of the URL (as written or decoded) masked."""
     text = _first_line(exc)
-    password = urlsplit(url).password
-    return text.replace(password, "***") if password else text
+    parts = urlsplit(url)
+    userinfo, at, _ = parts.netloc.rpartition("@")
+    secrets = [userinfo.split(":", 1)[1]] if at and ":" in userinfo else []
+    secrets += [o.split("=", 1)[1] for o in parts.query.split("&") if o.split("=", 1)[0].strip().lower() == "password"
+                and "=" in o]
+    for secret in {v for s in secrets for v in (s, unquote(s)) if v}:
+        text = text.replace(secret, "***")
+    return text
 
 
 def open_postgres(url: str, *, create: bool = False) -> PgWorkspace:

@@ -58,9 +58,10 @@ def set_up(db: PgWorkspace) -> None:
             db.conn.execute(sql.SQL("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {}").format(ident))
 
 
-def grant(db: PgWorkspace, user: str, role: str) -> None:
-    """Give a login exactly one role on this workspace (a login role is created, without a password, when
-    missing: the server's administrator sets how it authenticates)."""
+def grant(db: PgWorkspace, user: str, role: str, password: str | None = None) -> None:
+    """Give a login exactly one role on this workspace (a login role is created when missing). With a
+    password, the login's password is set: hashed here with SCRAM-SHA-256 (libpq's PQencryptPasswordConn), so
+    the password itself never reaches the server, its statement log or its error messages."""
     if role not in ROLES:
         raise InvalidInput(f"Unknown role {role!r}; choose one of: {', '.join(ROLES)}")
     if not _LOGIN.match(user or ""):
@@ -68,6 +69,12 @@ def grant(db: PgWorkspace, user: str, role: str) -> None:
     with db.atomic():
         if not db.conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [user]).fetchone():
             db.conn.execute(sql.SQL("CREATE ROLE {} LOGIN").format(sql.Identifier(user)))
+        if password is not None:
+            if not password:
+                raise InvalidInput("An empty password cannot be set; leave --password out to keep the current one")
+            verifier = db.conn.pgconn.encrypt_password(password.encode(), user.encode(), b"scram-sha-256")
+            db.conn.execute(sql.SQL("ALTER ROLE {} PASSWORD {}").format(sql.Identifier(user),
+                                                                        sql.Literal(verifier.decode())))
         for other in ROLES:
             name = group_role(db, other)
             if not db.conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [name]).fetchone():
