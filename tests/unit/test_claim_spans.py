@@ -7,6 +7,10 @@ from workbench.domain import InvalidInput, ParsedArticle
 from workbench.services.claims import add_claim, claim_span, get_claim, offset_in_article, update_claim
 from workbench.storage import articles as article_repo
 
+from tests.conftest import BOTH_BACKENDS  # noqa: E402
+
+BACKENDS = BOTH_BACKENDS  # tests on a workspace run on a file and on a team workspace
+
 TEXT = ("Total emissions fell 2 percent compared with the year before, according to the Rhodium Group. "
         "Leaks release methane — but replacing coal with gas still cut emissions.")
 

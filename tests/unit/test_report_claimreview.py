@@ -11,6 +11,10 @@ from workbench.domain import InvalidInput
 from workbench.services.claims import set_verdict
 from workbench.services.report_data import build_report
 
+from tests.conftest import BOTH_BACKENDS  # noqa: E402
+
+BACKENDS = BOTH_BACKENDS  # tests on a workspace run on a file and on a team workspace
+
 
 @pytest.fixture
 def reviews(empty_db):

@@ -15,6 +15,10 @@ from workbench.storage import overlaps as overlap_repo
 from workbench.storage import settings as settings_repo
 from workbench.text.importer import content_hash
 
+from tests.conftest import BOTH_BACKENDS  # noqa: E402
+
+BACKENDS = BOTH_BACKENDS  # tests on a workspace run on a file and on a team workspace
+
 SCRIPT = "<script>alert(1)</script>"
 BOLD = "<b>x</b>"
 

@@ -8,6 +8,10 @@ from tests.unit.test_report_fixtures import SENTENCES, build_sample
 from workbench.report.html import render_html
 from workbench.services.report_data import build_report
 
+from tests.conftest import BOTH_BACKENDS  # noqa: E402
+
+BACKENDS = BOTH_BACKENDS  # tests on a workspace run on a file and on a team workspace
+
 
 @pytest.fixture
 def html(empty_db):

@@ -11,6 +11,10 @@ from workbench.services.overlaps import overlaps_for_claim
 from workbench.services.report_data import build_report
 from workbench.storage import settings as settings_repo
 
+from tests.conftest import BOTH_BACKENDS  # noqa: E402
+
+BACKENDS = BOTH_BACKENDS  # tests on a workspace run on a file and on a team workspace
+
 
 def test_json_round_trips_the_workspace(empty_db):
     db = empty_db

@@ -11,6 +11,10 @@ from workbench.report.csv_export import COLUMNS, render_csv
 from workbench.report.markdown_export import escape_md, md_link, render_markdown
 from workbench.services.report_data import build_report
 
+from tests.conftest import BOTH_BACKENDS  # noqa: E402
+
+BACKENDS = BOTH_BACKENDS  # tests on a workspace run on a file and on a team workspace
+
 
 @pytest.fixture
 def data(empty_db):
