@@ -37,6 +37,7 @@ class ChangeFeed:
         self._fresh: psycopg.Connection | None = None  # set by the reconnecting thread
         self._reconnecting: threading.Thread | None = None
         self._closed = False
+        self._lock = threading.Lock()  # between close() and the reconnecting thread handing over its connection
         self.conn = self._listen()
 
     def _listen(self) -> psycopg.Connection:
@@ -53,8 +54,10 @@ class ChangeFeed:
         once it is back; while the server is away, nothing. Reconnecting happens on a thread of its own, so a
         window polling its feed never waits for an unreachable server."""
         if not self.connected:
-            if self._fresh is not None:
-                self.conn, self._fresh = self._fresh, None
+            with self._lock:
+                fresh, self._fresh = self._fresh, None
+            if fresh is not None:
+                self.conn = fresh
                 return [RESYNC]
             self._reconnect_in_background()
             return []
@@ -83,16 +86,18 @@ class ChangeFeed:
                 conn = self._listen()
             except psycopg.Error:
                 return  # the next poll tries again
-            if self._closed:
+            with self._lock:
+                if not self._closed:
+                    self._fresh, conn = conn, None
+            if conn is not None:
                 conn.close()
-            else:
-                self._fresh = conn
 
         self._reconnecting = threading.Thread(target=attempt, name="change feed reconnect", daemon=True)
         self._reconnecting.start()
 
     def close(self) -> None:
-        self._closed = True
+        with self._lock:
+            self._closed = True
         for conn in (self.conn, self._fresh):
             if conn is not None:
                 conn.close()
