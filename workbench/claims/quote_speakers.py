@@ -1,7 +1,9 @@
 """Speakers that reach past their own sentence: quotations and transcript labels.
 
 Runs once per parsed paragraph, after its sentences were split into units:
-- a unit that still opens with a report the parser buried gets its speaker (buried_reports.py);
+- a unit that still opens with a report the parser buried gets its speaker (buried_reports.py),
+  and so does one holding a report the speech-verb rules do not split (hidden_reports.py: "As X
+  reported, ...", "X's claim that ...", "German police reported 906 attacks");
 - a quotation running over several sentences belongs to whoever its tag names, wherever the tag
   stands ('Trump declared "I think NATO may be obsolete. ... Things are different now."');
 - a quoted sentence with no tag in its own quotation takes the speaker of the quoted sentences
@@ -23,6 +25,8 @@ from typing import Any
 
 from workbench.claims.attribution import RESEARCH_NOUNS, Context, combine, levels
 from workbench.claims.buried_reports import unbury_reports
+from workbench.claims.colon_tags import colon_tag, quote_follows, tag_only
+from workbench.claims.hidden_reports import subject_speaker, unhide_reports
 from workbench.claims.quotes import has_quote_mark
 
 Token = Any
@@ -115,8 +119,22 @@ def continue_quotes(sentences: list[SentenceSpeakers], text: str, inside: list[b
     """Give speakers to the paragraph's sentences that quote or are labelled (see module doc),
     and leave `ctx.last_speaker` at the paragraph's last speaker."""
     label = None
+    colons: list[tuple[int, str, int | None]] = []  # (sentence, speaker, quotation run or None)
+    runs = _quote_runs(inside)
     for k, s in enumerate(sentences):
-        s.speakers.extend(unbury_reports(s.units, ctx, has_quote_mark(s.sent.text)))
+        marked = has_quote_mark(s.sent.text)
+        s.speakers.extend(unbury_reports(s.units, ctx, marked))
+        s.speakers.extend(unhide_reports(s.units, ctx, marked, inside))
+        tag = colon_tag(s.sent)
+        if tag is not None:
+            colon, verb, subj = tag
+            name = subject_speaker(subj, verb, ctx, marked)
+            if name:
+                if not s.speakers:
+                    s.speakers.append(name)
+                s.units[:] = [u for u in s.units if u.role or not tag_only(u, colon, verb)]
+                run = next((r for r, (a, _) in enumerate(runs) if a > colon.idx), None)
+                colons.append((k, name, run if quote_follows(colon) else None))
         found = label_speaker(s.sent, ctx)
         if found is not None:
             label = found[0]
@@ -127,7 +145,7 @@ def continue_quotes(sentences: list[SentenceSpeakers], text: str, inside: list[b
         elif label is not None and k > 0:  # a transcript paragraph: the label speaks on
             s.speakers.insert(0, label)
             _give(s.units, label, outer=True)
-    runs = _quote_runs(inside)
+    _after_colons(sentences, colons, runs)
     tagged = [(_runs_of(s.sent, runs), s.speakers[0]) for s in sentences if s.speakers]
     for i, s in enumerate(sentences):
         if s.speakers:
@@ -145,6 +163,20 @@ def continue_quotes(sentences: list[SentenceSpeakers], text: str, inside: list[b
     if last is not None:
         ctx.last_speaker = sentences[last].speakers[0]
         ctx.speaker_age = len(sentences) - 1 - last
+
+
+def _after_colons(sentences: list[SentenceSpeakers], colons: list[tuple[int, str, int | None]],
+                  runs: list[tuple[int, int]]) -> None:
+    """'Trump said: The wall will be built. Mexico will pay.': the sentences after a colon tag
+    are its speaker's, to the paragraph's end or, when a quotation opens after the colon, to the
+    end of that quotation (colon_tags.py)."""
+    for k, name, run in colons:
+        for s in sentences[k + 1 :]:
+            if s.speakers:
+                break
+            if run is not None and run not in _runs_of(s.sent, runs):
+                break
+            _give(s.units, name)
 
 
 def _neighbour_speaker(sentences: list[SentenceSpeakers], i: int) -> str | None:
