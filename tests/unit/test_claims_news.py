@@ -52,6 +52,9 @@ def test_a_reporter_with_its_own_clause_is_a_speaker_of_its_own():
          "Coffee drinkers lived two years longer", "a study published in JAMA"),
         ("The survey found that 40 percent of voters backed the plan.",
          "40 percent of voters backed the plan", "The survey".lower()),
+        # with an object instead of a clause the study still reports it (PolNeAR's annotators
+        # mark "A CBS poll showed things ..." so); the claim keeps every word
+        ("The audit found errors in the accounts.", "The audit found errors in the accounts", "the audit"),
     ],
 )
 def test_a_study_or_data_is_the_attribution(text, claim, attribution):
@@ -63,7 +66,6 @@ def test_a_study_or_data_is_the_attribution(text, claim, attribution):
     [
         "Police found the car in a lake.",
         "Investigators found that the brakes had failed.",  # people, not a study: no data verb
-        "The audit found errors in the accounts.",  # an object, no reported clause
         "The video showed the driver leaving the scene.",
     ],
 )
