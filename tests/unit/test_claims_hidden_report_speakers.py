@@ -18,6 +18,10 @@ from workbench.claims import extract_claims
         # "As X reported," names the speaker and leaves the claim
         ("As The Daily Ledger reported, the council spent $4 million on the bridge in 2019.",
          "the council spent", "The Daily Ledger", "The council spent $4 million"),
+        # the parser hangs the reported clause on a noun of the tag ("for the first time [that ...]")
+        ("The State Department less than two weeks ago said for the first time that secret files had "
+         "passed through the minister's personal email server.",
+         "secret files had", "The State Department", "Secret files had passed"),
         # a report noun with a that-clause: the clause is the owner's claim
         ("The city's statement that the bridge cost $40 million drew criticism.",
          "the bridge cost", "The city", "The bridge cost $40 million"),
