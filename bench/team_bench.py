@@ -246,7 +246,12 @@ def clef_quality(url: str, data: Path, split: str) -> None:
         archive_repository.recount_terms(db)
     external = {row_id: int(ext) for row_id, ext in db.execute("SELECT id, external_id FROM archive_claims")}
     memory = ArchiveIndex.build(vclaims)
-    server = archive_service.load_index(db)
+    first: list[float] = []
+    for _, text in queries:  # the server's first reads of freshly copied rows are slow (hint bits, autovacuum)
+        t = time.perf_counter()
+        archive_service.load_index(db).search(db, text, 5)
+        first.append(time.perf_counter() - t)
+    server = archive_service.load_index(db)  # what a window keeps: rows it has analysed are not analysed again
     times: list[float] = []
 
     def on_server(text: str) -> list[int]:
@@ -260,7 +265,8 @@ def clef_quality(url: str, data: Path, split: str) -> None:
         scores = evaluate(rank, queries, qrels)
         print(f"CLEF-2020 {split}, {label}: MAP@5 {scores['MAP@5']:.3f}, recall@1 {scores['recall@1']:.3f}, "
               f"recall@5 {scores['recall@5']:.3f} ({scores['queries']} queries)")
-    print(f"  server search over {len(vclaims):,} claims: median {statistics.median(times) * 1000:.1f} ms")
+    print(f"  server search over {len(vclaims):,} claims: median {statistics.median(times) * 1000:.1f} ms, the first "
+          f"pass over freshly copied rows {statistics.median(first) * 1000:.1f} ms")
     db.close()
 
 
