@@ -46,7 +46,7 @@ def stage_batch(db: PgWorkspace, import_id: int, rows: Sequence[tuple[str, str, 
 # searched through the GIN index until their postings reach this budget, each weighted by its BM25 idf, and
 # the claims holding the most idf are the candidates. Common terms (a title word every claim shares, "said")
 # weigh little in any ranking and would cost a heap visit per claim holding them.
-POSTINGS_BUDGET = 4_000
+POSTINGS_BUDGET = 2_500
 TOTAL_ROW = ""  # the archive_terms row holding the number of visible claims (no lexeme is empty)
 
 
