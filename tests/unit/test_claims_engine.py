@@ -221,3 +221,34 @@ def test_a_misparsed_though_clause_keeps_its_own_words_and_a_bare_tag_is_no_clai
     assert not any(t.startswith("In every other state") for t in texts)  # the article says he trails there
     assert not any(t.startswith("Sanders replied") for t in texts)
     assert not any(t.endswith(" is I") for t in texts)  # "(I-Vt.)" is a party and state tag
+
+
+def test_reported_clauses_keep_their_subject_their_negation_and_their_shared_complement():
+    def texts(article: str) -> list[str]:
+        return [d.text for d in extract_claims(article)]
+
+    # no "that": the parser takes the clause's subject for the verb's object
+    assert texts("Clinton promised her entire infrastructure program would be paid for through business tax "
+                 "reform.") == ["Her entire infrastructure program would be paid for through business tax reform"]
+    # a verb set off by commas shares the complement after it: no "Not everyone can afford"
+    assert texts('"Not everyone can afford, or wants, to have a car these days," she said.') == [
+        "Not everyone can afford, or wants, to have a car these days"]
+    # a subject negation goes with every verb it governs
+    assert texts("Not everyone voted in 2016 or paid taxes in 2017.") == [
+        "Not everyone voted in 2016", "Not everyone paid taxes in 2017"]
+    # a verb left alone by a misparse is no claim ("Secretary Clinton attracts")
+    assert not any(t.endswith("attracts") for t in texts(
+        '"Secretary Clinton needs the voters a name such as Walsh attracts — starting now," said Sheinkopf.'))
+
+
+def test_a_condition_stays_with_every_verb_under_it_and_speakers_lose_focus_words():
+    claims = extract_claims('"If a driver hits a pothole and blows out a tire, that is $250," said Rendell.\n\n'
+                            "Even Rendell, a stalwart Clinton supporter, said a gas tax increase would cost the "
+                            "average driver $120 a year.\n\n"
+                            '"It is literally possible to tax people above $250,000," said William Gale, the Arjay '
+                            "and Frances Miller Chair in Federal Economic Policy at the Brookings Institute.")
+    texts = {c.text: c.attribution for c in claims}
+    assert "A driver blows out a tire" not in texts  # only if he hits a pothole
+    assert texts["A gas tax increase would cost the average driver $120 a year"] == "Rendell"
+    assert "Rendell is a stalwart Clinton supporter" in texts
+    assert texts["It is literally possible to tax people above $250,000"] == "William Gale"

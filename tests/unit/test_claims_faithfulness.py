@@ -116,3 +116,9 @@ def test_a_month_or_name_is_no_hedge_and_a_shared_auxiliary_is_no_addition():
                    "The city may have expanded the road") is not None
     # a modal at the start of a sentence is still a modal
     assert verdict("May the bridge reopen soon.", "May the bridge reopen soon", "The bridge reopen soon") is not None
+
+
+def test_a_subject_copied_without_its_negation_is_refused():
+    article = "Not everyone can afford a car or wants one."
+    assert verdict(article, "wants one", "Everyone wants one") is not None
+    assert verdict(article, "wants one", "Not everyone wants one") is None

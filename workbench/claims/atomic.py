@@ -49,6 +49,8 @@ _CONTRAST_MARKS = {"while", "whereas", "although", "though"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _RELATIVE = {"who", "which"}
 _AUX_DEPS = {"aux", "auxpass", "neg"}
+_FOCUS = {"even", "only", "also", "just", "too", "both", "either"}
+_COMPLEMENTS = {"dobj", "xcomp", "ccomp", "attr", "acomp", "oprd", "prep", "dative", "pobj"}
 _BE = {"is", "was", "are", "were", "be", "been", "being", "'s", "'re", "\u2019s", "\u2019re"}
 
 
@@ -134,6 +136,51 @@ def _subordinate_lead(head: Token, conj: Token) -> set[int]:
     return {i for i in _subtree_ids(conj) if i <= comma}
 
 
+def _speaker_words(tokens: list[Token]) -> list[Token]:
+    """"Even Rendell, a stalwart supporter, said": the speaker is Rendell, not "Even Rendell"."""
+    while len(tokens) > 1 and tokens[0].dep_ in ("advmod", "preconj") and tokens[0].lower_ in _FOCUS:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _conditioned(conj: Token, head: Token) -> bool:
+    """"if a driver hits a pothole and blows out a tire, that's $250": a verb conjoined inside a
+    subordinate clause is under its condition; split off, "A driver blows out a tire" would be
+    asserted."""
+    tok = conj.head
+    for _ in range(40):
+        if tok.i == head.i or tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "advcl" or any(c.dep_ == "mark" for c in tok.children):
+            return True
+        tok = tok.head
+    return False
+
+
+def _shared_complement(conj: Token) -> bool:
+    """"can afford, or wants, to have a car": a verb set off by commas between another verb and
+    the complement both share; split, the first would say nothing ("Not everyone can afford")."""
+    first = conj.head
+    if any(c.dep_ in _COMPLEMENTS for c in first.children):
+        return False
+    doc, j = conj.doc, conj.left_edge.i - 1
+    if j > first.i and doc[j].dep_ == "cc":
+        j -= 1
+    return j > first.i and doc[j].is_punct and conj.i + 1 < len(doc) and doc[conj.i + 1].text == ","
+
+
+def _object_as_subject(verb: Token, content: Token) -> str | None:
+    """"Clinton promised her entire program would be paid for through tax reform": without a
+    "that", the parser can take the reported clause's subject for the speech verb's object and
+    leave the clause without one ("Would be paid for ..."). The object right before it is it."""
+    if _has_subject(content) or content.i < verb.i or content.tag_ in ("VB", "VBG", "TO"):
+        return None
+    if not any(c.dep_ in ("aux", "auxpass") and c.tag_ == "MD" for c in content.children) and content.tag_ not in _FINITE:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.right_edge.i == content.left_edge.i - 1), None)
+    return span_text(phrase_tokens(obj)) if obj is not None else None
+
+
 def _bare_tag(head: Token, tokens: list[Token]) -> bool:
     """"Sanders replied.": a speech verb left with nothing said (its quotation was a question,
     or lies in another sentence) is no claim."""
@@ -201,7 +248,7 @@ class SentenceSplitter:
         name = (
             pronoun_speaker(subj, verb)
             or self._person_before(subj, verb)
-            or self.ctx.normalise_speaker(phrase_tokens(subj), quoted)
+            or self.ctx.normalise_speaker(_speaker_words(phrase_tokens(subj)), quoted)
         )
         if name and (no_single_person(subj) or name.lower() in PERSONAL):
             self.ctx.unnamed.add(name)  # a later "he"/"she" is not them
@@ -218,8 +265,10 @@ class SentenceSplitter:
         John Smith, and the mayor ... said")."""
         if any(c.dep_ == "conj" for c in subj.children):
             return None
+        # "William Gale, the Arjay and Frances Miller Chair ...": a named person speaks as himself
+        named = subj.pos_ == "PROPN" and subj.ent_type_ == "PERSON"
         for child in subj.children:
-            if child.dep_ != "appos" or any(c.dep_ == "conj" for c in child.children):
+            if named or child.dep_ != "appos" or any(c.dep_ == "conj" for c in child.children):
                 continue
             if _is_person(phrase_tokens(child)) and child.pos_ == "PROPN":
                 return self.ctx.normalise_speaker(phrase_tokens(child))
@@ -294,7 +343,7 @@ class SentenceSplitter:
             self._noun_facts(subj, attr, drop)
         own = self._reporters_acts(verb, content)
         own_ids = set().union(*(_subtree_ids(c) | _joiners(c) for c in own)) if own else set()
-        self._clause(content, combine(name, attr), name, drop | own_ids, None)
+        self._clause(content, combine(name, attr), name, drop | own_ids, _object_as_subject(verb, content))
         subject = span_text(phrase_tokens(subj)) if subj is not None else None
         for child in verb.children:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i not in drop:
@@ -433,7 +482,7 @@ class SentenceSplitter:
         people ("the company's founder, John Smith and the mayor")."""
         if _address_list(self.sent):
             return False
-        head_toks = phrase_tokens(noun)
+        head_toks = _speaker_words(phrase_tokens(noun))
         app_toks = [t for t in appos.subtree if not (t.is_punct and t.i in (appos.left_edge.i, appos.right_edge.i))]
         if any(t.dep_ == "conj" and t.head.i in (noun.i, appos.i) for t in head_toks + app_toks):
             return False  # a list of people, not a description ("the founder, John Smith and ...")
@@ -441,7 +490,8 @@ class SentenceSplitter:
         if not (head_person or _is_person(app_toks) or self._known_name(app_toks, head_toks)):
             return False
         name_toks, desc_toks, described = head_toks, app_toks, True
-        if not head_person or (noun.pos_ != "PROPN" and appos.pos_ == "PROPN"):
+        named_head = noun.pos_ == "PROPN" and appos.pos_ != "PROPN"  # "Rendell, a stalwart Clinton supporter"
+        if not named_head and (not head_person or (noun.pos_ != "PROPN" and appos.pos_ == "PROPN")):
             name_toks, desc_toks, described = phrase_tokens(appos), head_toks, False
         if not any(len(t.text) > 1 and t.is_alpha for t in desc_toks):
             return False  # "Sen. Bernie Sanders (I-Vt.)": a party and state tag, no description
@@ -479,6 +529,11 @@ class SentenceSplitter:
         "The telescope cost ..., was nicknamed Tianyan" -> "The telescope was nicknamed Tianyan";
         "did not reopen and expand" -> "... did not expand". Never the verb without them."""
         subject = self._subject_text(verb)
+        subj = subject_of(verb)
+        if subject is not None and subj is not None:
+            neg = verb.doc[subj.left_edge.i - 1] if subj.left_edge.i > verb.sent.start else None
+            if neg is not None and neg.dep_ == "neg" and neg.head.i == verb.head.i:
+                subject = f"{neg.text} {subject}"  # "Not everyone can afford ... or wants ...": not everyone wants
         if subject is None or verb.tag_ in _FINITE:
             return subject
         if any(c.dep_ in _AUX_DEPS and c.i < verb.i for c in verb.children):
@@ -520,7 +575,7 @@ class SentenceSplitter:
             dep = tok.dep_
             if dep == "conj" and tok.pos_ in ("VERB", "AUX") and (
                 tok.head.i == head.i or tok.tag_ in _FINITE or _has_subject(tok)
-            ):
+            ) and not _shared_complement(tok) and not _conditioned(tok, head):
                 ids = _subtree_ids(tok)
                 lead = _subordinate_lead(head, tok)
                 j = tok.left_edge.i - 1
@@ -540,6 +595,8 @@ class SentenceSplitter:
             elif dep in ("appos", "relcl", "acl") and tok.head.i not in removed:
                 removed |= self._noun_facts(tok.head, attr, removed)
         tokens = [t for t in head.subtree if t.i not in removed]
+        if subject is not None and all(t.i == head.i or t.is_punct for t in tokens):
+            tokens = []  # "a name such as Walsh attracts" is no "Secretary Clinton attracts"
         if tokens and not _bare_tag(head, tokens):
             self.units.append(Unit(tokens, attr, speaker, subject))
         for tok, subj in deferred:

@@ -191,6 +191,10 @@ def _insertion(added: list[str], j: int, i: int, source: Source, article: Articl
     -> "The bridge will expand the road", as written before the span)."""
     before = [w for w, _ in words(article.article[source.sentence[0] : source.start])] if j == 0 and i == 0 else []
     if before and _contains(before, added):
+        # "Not everyone can afford ... or wants" -> "Everyone wants"; "if a driver hits a pothole and
+        # blows out a tire" -> "A driver blows out a tire"
+        if _negated_subject(before, added):
+            return f"adds {' '.join(added)!r} without the negation or condition before it"
         return None
     if any(w in PROTECTED for w in added):
         return f"adds {' '.join(added)!r}"
@@ -207,6 +211,14 @@ def _insertion(added: list[str], j: int, i: int, source: Source, article: Articl
         ):
             return None
     return f"adds or moves {' '.join(added)!r}"
+
+
+def _negated_subject(before: list[str], part: list[str]) -> bool:
+    """Is every place `part` stands in `before` right after a negation or a condition ("not
+    everyone", "if a driver")?"""
+    n = len(part)
+    places = [k for k in range(len(before) - n + 1) if before[k : k + n] == part]
+    return bool(places) and all(k > 0 and before[k - 1] in NEGATIONS | CONDITIONS | {"when"} for k in places)
 
 
 def _contains(seq: list[str], part: list[str]) -> bool:
