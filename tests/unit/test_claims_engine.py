@@ -252,3 +252,11 @@ def test_a_condition_stays_with_every_verb_under_it_and_speakers_lose_focus_word
     assert texts["A gas tax increase would cost the average driver $120 a year"] == "Rendell"
     assert "Rendell is a stalwart Clinton supporter" in texts
     assert texts["It is literally possible to tax people above $250,000"] == "William Gale"
+
+
+def test_section_labels_are_no_claims_and_a_relative_clause_gets_its_noun():
+    claims = extract_claims("ABSTRACT.\n\nCampaigning is low on the list when opening the smartphone app, which "
+                            "allows people to exchange messages after they have agreed to a match.")
+    texts = [c.text for c in claims]
+    assert "ABSTRACT" not in texts
+    assert "The smartphone app allows people to exchange messages after they have agreed to a match" in texts

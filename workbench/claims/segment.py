@@ -98,6 +98,8 @@ _CREDIT_ROLL = re.compile(
     re.I,
 )
 _BY_NAME = re.compile(r"\bby\s+[A-Z]")
+# A section label in capitals ("ABSTRACT.", "FULL TEXT", "ADVERTISEMENT", "UPDATE:"), not "NATO."
+_LABEL = re.compile(r"[A-Z][A-Z'\-]{3,}(?: [A-Z][A-Z'\-]+){0,2}[.:]?")
 _REFERENCE = re.compile(
     r"^\s*(doi\s*:|https?://\S+\s*$|[A-Z][\w.&]*(\s+[A-Z][\w.&]*){0,4}\s+\d+\s*,\s*\d+\s*[-\u2013]\s*\d+"
     r"\s*\(\d{4}\)?\s*$)"
@@ -132,6 +134,8 @@ def is_furniture(line: str) -> bool:
     """Bylines, datelines, credit and copyright lines: page furniture, never claims."""
     line = line.strip()
     if not line:
+        return True
+    if _LABEL.fullmatch(line):
         return True
     if _CREDIT.search(line) or _DATELINE.match(line) or _REFERENCE.match(line):
         return True

@@ -223,9 +223,19 @@ def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = 
         parts.append(word)
         prev = t
     body = "".join(parts)
-    if rewrite and unit.subject and not any(t.dep_ in ("nsubj", "nsubjpass") for t in toks[:4]):
+    if rewrite and unit.subject and not _has_own_subject(toks):
         body = f"{unit.subject} {body}"
     return _tidy(body)
+
+
+def _has_own_subject(toks: list[Any]) -> bool:
+    """Does the clause's own verb have its subject among the words? ("which allows people to
+    exchange messages": "people" is the subject of "exchange", not of "allows".)"""
+    ids = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    if not roots:
+        return any(t.dep_ in ("nsubj", "nsubjpass") for t in toks[:4])
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i in ids for r in roots for c in r.children)
 
 
 def _unless_named(name: str | None, parts: list[str]) -> str | None:
