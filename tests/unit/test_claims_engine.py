@@ -260,3 +260,16 @@ def test_section_labels_are_no_claims_and_a_relative_clause_gets_its_noun():
     texts = [c.text for c in claims]
     assert "ABSTRACT" not in texts
     assert "The smartphone app allows people to exchange messages after they have agreed to a match" in texts
+
+
+def test_live_blog_times_adverbial_clauses_and_pronouns_bound_by_a_later_name():
+    claims = extract_claims(
+        "9:42 p.m.\n\n"
+        "In a statement released shortly after the Florida senator suspended his campaign, Cruz said Rubio "
+        "will continue to serve in the Senate until January.\n\n"
+        "The Ohio governor beat back a challenge from Donald Trump on Tuesday. He is one of just three "
+        "candidates left in the race after rival Marco Rubio dropped out of the race earlier Tuesday.")
+    texts = {c.text: c.attribution for c in claims}
+    assert "9:42 p.m." not in texts
+    assert not any(t.startswith("In a statement released") for t in texts)  # when he spoke, not what he said
+    assert not any(t.startswith("Marco Rubio is one of just three") for t in texts)

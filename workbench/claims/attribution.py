@@ -118,11 +118,16 @@ def subject_of(verb: Token) -> Token | None:
 _QUESTION_WORDS = frozenset("whether if how why what when where who which".split())
 
 
+_ADVERBIAL_MARKS = frozenset("after before because since when while although though once until as".split())
+
+
 def content_of(verb: Token) -> Token | None:
     """The clause a speech verb reports: its ccomp, or a verbal parataxis/dobj quote; none when
     the clause is a question."""
     for child in verb.children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and not any(
+            c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in child.children
+        ):  # "In a statement released shortly after the senator suspended ..., Cruz said": when, not what
             first = child.doc[child.left_edge.i]
             asks = first.lower_ in _QUESTION_WORDS and first.head.i == child.i and first.i > verb.i
             return None if asks else child  # "If we give up ..., we will lose" is no question

@@ -102,7 +102,21 @@ def _subject_before(tok: Any, sent: Any, ctx: Context, shown: set[int] | None = 
 
 
 def _resolve(tok: Any, unit: Unit, sent: Any, ctx: Context, quoted: bool = False) -> str | None:
-    """The person "he"/"she"/"him"/"her" stands for, when the article makes it clear."""
+    """The person "he"/"she"/"him"/"her" stands for, when the article makes it clear; never a
+    person the same clause names after it ("He's one of three left after rival Marco Rubio
+    dropped out" is not about Rubio)."""
+    name = _resolve_any(tok, unit, sent, ctx, quoted)
+    if name and tok.i < sent.root.i + 1 and _named_after(name, tok, sent):
+        return None
+    return name
+
+
+def _named_after(name: str, tok: Any, sent: Any) -> bool:
+    surname = name.split()[-1].removesuffix("'s")
+    return any(t.text == surname for t in sent[tok.i - sent.start + 1 :])
+
+
+def _resolve_any(tok: Any, unit: Unit, sent: Any, ctx: Context, quoted: bool = False) -> str | None:
     if tok.tag_ == "PRP$":
         return None
     # "Chief Justice John Roberts swore him in", "she paid him": an object is never its own
