@@ -19,7 +19,8 @@ from workbench.claims.nlp import parse_blocks
 from workbench.claims.quote_speakers import SentenceSpeakers, continue_quotes
 from workbench.claims.repeats import merge_opening_repeats
 from workbench.claims.scorer import features, get_scorer
-from workbench.claims.segment import split_text
+from workbench.claims.segment import paragraphs, split_text
+from workbench.claims.signatures import sign, signed_spans
 from workbench.claims.text import (
     claim_text,
     concrete_evidence,
@@ -238,4 +239,5 @@ def iter_extract(
             seen.add(key)
             unique.append(d)
     starts = [p.start for p, _ in blocks]
-    return merge_opening_repeats(unique, [bisect.bisect_right(starts, d.start) - 1 for d in unique])
+    merged = merge_opening_repeats(unique, [bisect.bisect_right(starts, d.start) - 1 for d in unique])
+    return sign(merged, signed_spans(paragraphs(text)))
