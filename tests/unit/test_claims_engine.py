@@ -273,3 +273,13 @@ def test_live_blog_times_adverbial_clauses_and_pronouns_bound_by_a_later_name():
     assert "9:42 p.m." not in texts
     assert not any(t.startswith("In a statement released") for t in texts)  # when he spoke, not what he said
     assert not any(t.startswith("Marco Rubio is one of just three") for t in texts)
+
+
+def test_a_contraction_after_a_resolved_pronoun_is_written_out():
+    texts = [c.text for c in extract_claims(
+        "Ted Cruz spoke on Tuesday. He said he\u2019s the only candidate in the field who can beat Trump "
+        "one-on-one.\n\nMaria Lopez spoke on Monday. She said she\u2019s running for mayor in 2020 and "
+        "she\u2019s raised $2 million.")]
+    assert "Ted Cruz is the only candidate in the field who can beat Trump one-on-one" in texts
+    assert "Maria Lopez is running for mayor in 2020" in texts
+    assert "Maria Lopez has raised $2 million" in texts

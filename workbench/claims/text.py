@@ -219,10 +219,15 @@ def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = 
     toks = _close_gaps(toks)
     parts: list[str] = []
     prev = None
+    named: Any = None  # a pronoun just replaced by a name
     for t in toks:
         word = t.text
         if not rewrite:
             pass
+        elif named is not None and t.i == named.i + 1 and t.lower_ in ("'s", "\u2019s") and _contracted(t):
+            # "He's the only candidate" -> "Ted Cruz is the only candidate", never "Ted Cruz's"
+            word = _contracted(t)
+            parts.append(" ")
         elif t.lower_ in PERSONAL and t.tag_ == "PRP":
             quoted = inside is not None and t.idx < len(inside) and inside[t.idx]
             word = _unless_named(_resolve(t, unit, sent, ctx, quoted), parts) or word
@@ -230,6 +235,7 @@ def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = 
             word = _resolve_it(t) or _speaker_it(t, unit, toks, ctx) or word
         elif t.lower_ == "they" and t.tag_ == "PRP":
             word = _unless_named(_resolve_they(t, sent, ctx), parts) or word
+        named = t if rewrite and word != t.text and t.pos_ == "PRON" else None
         if t.text in QUOTE_CHARS:
             word = ""
         if prev is not None and (t.i != prev.i + 1 or prev.whitespace_):
@@ -240,6 +246,23 @@ def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = 
     if rewrite and unit.subject and not _has_own_subject(toks):
         body = f"{unit.subject} {body}"
     return _tidy(body)
+
+
+def _contracted(tok: Any) -> str | None:
+    """What a "'s" after a pronoun stands for, when the parse says: "has" before a participle
+    ("he's started"), "is" as the verb itself ("he's the only one"); else None (a passive "he's
+    expected" or a title-case headline the parser reads as passive: left as written)."""
+    if tok.tag_ == "POS":
+        return None
+    if tok.dep_ == "aux" and tok.head.tag_ in ("VBN", "VBD"):  # the parser often reads "raised" as past
+        return "has"
+    if tok.dep_ in ("ROOT", "ccomp", "conj", "advcl", "relcl") and tok.pos_ == "AUX" and tok.head.i == tok.i or (
+        tok.dep_ in ("ccomp", "conj") and any(c.dep_ in ("attr", "acomp") for c in tok.children)
+    ):
+        return "is"
+    if tok.dep_ == "aux" and tok.head.tag_ == "VBG":
+        return "is"  # "he's running"
+    return None
 
 
 def _has_own_subject(toks: list[Any]) -> bool:
