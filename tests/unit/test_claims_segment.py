@@ -123,3 +123,11 @@ def test_a_credit_roll_is_furniture_but_a_sentence_about_a_video_is_not():
                         "and Sam WilkesAssociate production by Audrey Horwitz.")
     assert not is_furniture("Story lines produced by the studio in 2019 and 2020 were watched by 40 million "
                             "people across the country.")
+
+
+def test_labels_times_and_embeds_are_furniture():
+    from workbench.claims.segment import is_furniture
+
+    for line in ("ABSTRACT.", "FULL TEXT.", "9:42 p.m.", '<tweet tweet-id="773113752271060992"><tweet/>'):
+        assert is_furniture(line), line
+    assert not is_furniture("NATO expanded to 30 members in 2020.")

@@ -100,6 +100,7 @@ _CREDIT_ROLL = re.compile(
 _BY_NAME = re.compile(r"\bby\s+[A-Z]")
 # A section label in capitals ("ABSTRACT.", "FULL TEXT", "ADVERTISEMENT", "UPDATE:"), not "NATO."
 _TIMESTAMP = re.compile(r"\d{1,2}(:\d{2})?\s*([ap]\.?m\.?)?(\s+[A-Z]{2,4})?\.?", re.I)  # "9:42 p.m." in a live blog
+_MARKUP = re.compile(r"(\s*<[^<>]{0,300}>)+\s*")  # an embed left as tags: '<tweet tweet-id="..."><tweet/>'
 _LABEL = re.compile(r"[A-Z][A-Z'\-]{3,}(?: [A-Z][A-Z'\-]+){0,2}[.:]?")
 _REFERENCE = re.compile(
     r"^\s*(doi\s*:|https?://\S+\s*$|[A-Z][\w.&]*(\s+[A-Z][\w.&]*){0,4}\s+\d+\s*,\s*\d+\s*[-\u2013]\s*\d+"
@@ -136,7 +137,7 @@ def is_furniture(line: str) -> bool:
     line = line.strip()
     if not line:
         return True
-    if _LABEL.fullmatch(line) or _TIMESTAMP.fullmatch(line):
+    if _LABEL.fullmatch(line) or _TIMESTAMP.fullmatch(line) or _MARKUP.fullmatch(line):
         return True
     if _CREDIT.search(line) or _DATELINE.match(line) or _REFERENCE.match(line):
         return True
