@@ -283,3 +283,13 @@ def test_a_contraction_after_a_resolved_pronoun_is_written_out():
     assert "Ted Cruz is the only candidate in the field who can beat Trump one-on-one" in texts
     assert "Maria Lopez is running for mayor in 2020" in texts
     assert "Maria Lopez has raised $2 million" in texts
+
+
+def test_a_question_asked_is_no_claim_and_figures_about_a_place_are_no_role():
+    claims = extract_claims(
+        "Asked which issue matters to them most, an average of 32 percent across all 50 states picked the "
+        "economy and jobs.\n\nThe two exceptions are strongly Republican Wyoming (Obama approval 26 percent, "
+        "Clinton support 27 percent) and Arkansas.")
+    assert not any(c.text.startswith("Which issue") for c in claims)
+    assert not any(c.attribution and "percent" in c.attribution for c in claims)
+    assert not any(" is Obama approval" in c.text for c in claims)

@@ -495,6 +495,8 @@ class SentenceSplitter:
             name_toks, desc_toks, described = phrase_tokens(appos), head_toks, False
         if not any(len(t.text) > 1 and t.is_alpha for t in desc_toks):
             return False  # "Sen. Bernie Sanders (I-Vt.)": a party and state tag, no description
+        if any(t.ent_type_ in ("PERCENT", "MONEY") for t in desc_toks) or noun.ent_type_ == "GPE":
+            return False  # "Wyoming (Obama approval 26 percent, ...)": figures about a place, no role
         name = span_text(name_toks)
         desc = _mid_sentence(desc_toks, span_text(desc_toks).rstrip(" ,"))
         if not name or not desc or name == desc:

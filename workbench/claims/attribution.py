@@ -129,7 +129,9 @@ def content_of(verb: Token) -> Token | None:
             c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in child.children
         ):  # "In a statement released shortly after the senator suspended ..., Cruz said": when, not what
             first = child.doc[child.left_edge.i]
-            asks = first.lower_ in _QUESTION_WORDS and first.head.i == child.i and first.i > verb.i
+            # "asked whether ...", "Asked which issue matters to them most": a question, no claim
+            wh_head = first.head.i == child.i or (first.dep_ == "det" and first.head.head.i == child.i)
+            asks = first.lower_ in _QUESTION_WORDS and wh_head and first.i > verb.i
             return None if asks else child  # "If we give up ..., we will lose" is no question
     for child in verb.children:
         if child.dep_ == "parataxis" and child.pos_ in ("VERB", "AUX"):
