@@ -293,3 +293,10 @@ def test_a_question_asked_is_no_claim_and_figures_about_a_place_are_no_role():
     assert not any(c.text.startswith("Which issue") for c in claims)
     assert not any(c.attribution and "percent" in c.attribution for c in claims)
     assert not any(" is Obama approval" in c.text for c in claims)
+
+
+def test_an_expletive_it_stays_it():
+    texts = [c.text for c in extract_claims(
+        "A judiciary that reflects the diversity of our nation helps ensure the fair administration of the law, "
+        "and it is vital for American Muslims to be included.")]
+    assert "A judiciary is vital for American Muslims to be included" not in texts

@@ -170,10 +170,16 @@ def _resolve_it(tok: Any) -> str | None:
     verb = tok.head
     if tok.dep_ != "nsubj" or verb.dep_ != "conj":
         return None
+    if any(c.dep_ in ("acomp", "attr") for c in verb.children) and any(
+        c.dep_ in ("xcomp", "ccomp", "advcl", "csubj") for c in verb.children
+    ):
+        return None  # "and it is vital for American Muslims to be included": "it" is no thing
     first = verb.head
     subj = next((c for c in first.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is None or subj.i > tok.i or subj.tag_ not in ("NN", "NNP") or subj.ent_type_ == "PERSON":
         return None
+    if any(c.dep_ in ("relcl", "acl") and subj.doc[c.left_edge.i - 1].text != "," for c in subj.children):
+        return None  # "A judiciary that reflects ...": without what restricts it, another claim
     phrase = phrase_tokens(subj)
     return span_text(phrase) if phrase and len(phrase) <= 6 else None
 
