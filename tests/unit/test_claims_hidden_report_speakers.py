@@ -71,3 +71,10 @@ def test_a_title_inside_a_report_is_said_by_the_reporting_speaker():
     text = "Donald Trump has claimed that the real founder of the group is President Barack Obama."
     role = next(c for c in extract_claims(text) if c.text == "Barack Obama is President")
     assert role.attribution == "Donald Trump"
+
+
+def test_a_report_that_speaks_is_never_a_later_he():
+    text = ("A 2014 House Intelligence Committee report found no evidence of wrongdoing by the base chief. "
+            "\"We stayed at the base until the evening of the attack,\" he said.")
+    assert claim_at(text, "A 2014 House").attribution == "a 2014 House Intelligence Committee report"
+    assert claim_at(text, "We stayed").attribution == "he"  # a wrong name is worse than "he"

@@ -40,7 +40,7 @@ from workbench.claims.report_cues import (
 )
 from workbench.claims.report_verbs import is_report_verb
 from workbench.claims.speakers import no_single_person, pronoun_speaker
-from workbench.claims.titles import preposed_titles
+from workbench.claims.titles import TITLE_WORDS, preposed_titles
 
 Token = Any
 _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
@@ -85,9 +85,17 @@ def subject_speaker(subj: Token, verb: Token, ctx: Context, quoted: bool) -> str
     if name is None:
         named = _person_named(subj)
         name = ctx.normalise_speaker(named, quoted) if named else _name(phrase_tokens(subj), ctx, quoted)
-    if name and (no_single_person(subj) or name.lower() in PERSONAL):
+    if name and (no_single_person(subj) or name.lower() in PERSONAL or _no_person(subj)):
         ctx.unnamed.add(name)  # a later "he"/"she" is not them
     return name
+
+
+def _no_person(subj: Token) -> bool:
+    """A study, a report, a campaign: no "he" or "she" can be it (a title word may be: "the
+    senator")."""
+    return is_research_subject(subj) or (
+        subj.pos_ == "NOUN" and subj.ent_type_ != "PERSON" and subj.lower_ not in TITLE_WORDS
+    )
 
 
 def _as_tag(unit: Any, ctx: Context, quoted: bool) -> str | None:
