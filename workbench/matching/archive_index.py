@@ -127,12 +127,13 @@ class ArchiveIndex:
         for row in rows:
             doc_id, text = int(row[0]), row[1] or ""
             title = row[2] if len(row) > 2 and row[2] else ""
-            key = (doc_id, text, title, bool(self.meaning_weight))
-            record = analysed.get(key) if analysed is not None else None
-            if record is None:
+            if analysed is None:
                 record = self._analyse(doc_id, text, title, title_cache)
-                if analysed is not None:
-                    analysed[key] = record
+            else:
+                key = (doc_id, text, title, bool(self.meaning_weight))
+                record = analysed.get(key)
+                if record is None:
+                    record = analysed[key] = self._analyse(doc_id, text, title, title_cache)
             n = position.get(doc_id)
             if n is None:
                 position[doc_id] = n = len(self._ids)
