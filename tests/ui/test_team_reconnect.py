@@ -137,3 +137,26 @@ def _refuses_without_password(url):
     except PasswordNeeded:
         return True
     return False
+
+
+def test_a_lost_connection_met_anywhere_else_is_told_by_the_banner_not_a_dialog(qtbot, team_workspace,
+                                                                               no_dialogs, monkeypatch):
+    import sys
+
+    from workbench.domain import ConnectionLost
+    from workbench.ui import errors
+
+    win = _window(qtbot, team_workspace)
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    errors.install_excepthook()
+    try:  # what a slot reading the workspace (another article, an undo) raises while the server is away
+        raise ConnectionLost("The connection to the team workspace was lost")
+    except ConnectionLost:
+        sys.excepthook(*sys.exc_info())
+    assert win.banner.isVisible() and not no_dialogs
+    try:  # anything else still gets its dialog
+        raise ValueError("a bug")
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    assert len(no_dialogs) == 1
+    win.close()

@@ -39,6 +39,20 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str = "Fact Wo
         _showing = False
 
 
+def _told_by_banner(exc: BaseException, app) -> bool:
+    """A team server lost while the window read something (opening an article, undoing...): the open windows'
+    connection banner says so and the change feed keeps retrying; no dialog on top of it."""
+    from workbench.domain import ConnectionLost
+
+    if not isinstance(exc, ConnectionLost) or app is None:
+        return False
+    sessions = [w.session for w in app.topLevelWidgets() if getattr(w, "session", None) is not None
+                and getattr(w.session, "team", False)]
+    for session in sessions:
+        session.connection_lost()
+    return bool(sessions)
+
+
 def install_excepthook() -> None:
     """Uncaught exceptions in slots would abort the app (PySide6 >= 6.5); show them instead."""
     previous = sys.excepthook
@@ -47,8 +61,10 @@ def install_excepthook() -> None:
         if issubclass(kind, KeyboardInterrupt):
             previous(kind, exc, tb)
             return
-        traceback.print_exception(kind, exc, tb, file=sys.stderr)
         app = QApplication.instance()
+        if _told_by_banner(exc, app):
+            return
+        traceback.print_exception(kind, exc, tb, file=sys.stderr)
         show_error(app.activeWindow() if app else None, exc)
 
     sys.excepthook = hook
