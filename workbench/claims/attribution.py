@@ -228,6 +228,23 @@ class Context:
     # Speakers a later "he"/"she" cannot be: groups, bodies, pronouns left as written.
     unnamed: set[str] = field(default_factory=set)
     bodies: set[str] = field(default_factory=set)  # singular organisations or places that spoke
+    pronouns: Any = None  # a pronoun_resolution.PronounResolver fed by the engine, or None
+
+    def _recent_person(self, low: str, quoted: bool) -> str:
+        """The hand-written rule: "he said" after a quote is the last speaker; in narrative, the
+        last person. Never a group or an unnamed speaker ('"...," officials said. "...," he
+        added.'): then, as when nobody is known, "he" stays as written."""
+        if quoted and self.last_speaker in self.unnamed:
+            return low
+        speaker = self.last_speaker if self.last_speaker not in self.unnamed else None
+        # In narrative, a person named further back than two sentences is a guess (debates
+        # and speeches name many people between); after a quote, the last speaker is the news
+        # convention however far back ('"...," he added.').
+        person = self.last_person if self.person_age <= PERSON_REACH else None
+        if quoted:
+            return speaker or person or low
+        recent = speaker if self.speaker_age <= PERSON_REACH else None
+        return person or recent or low
 
     def new_role(self, who: str, words: frozenset[str]) -> bool:
         """Record a role claim; False when the article already gave this person a role with
@@ -275,20 +292,12 @@ class Context:
         text = " ".join(span_text(tokens).split())  # "He\u00a0" is "He", "the\u00a0Daily News"
         low = text.lower()
         if low in PERSONAL:
-            # "he said" after a quote is the last speaker; in narrative, the last person. Never a
-            # group or an unnamed speaker ('"...," officials said. "...," he added.'): then, as
-            # when nobody is known, "he" stays as written (not the article's own claim).
-            if quoted and self.last_speaker in self.unnamed:
-                return low
-            speaker = self.last_speaker if self.last_speaker not in self.unnamed else None
-            # In narrative, a person named further back than two sentences is a guess (debates
-            # and speeches name many people between); after a quote, the last speaker is the news
-            # convention however far back ('"...," he added.').
-            person = self.last_person if self.person_age <= PERSON_REACH else None
-            if quoted:
-                return speaker or person or low
-            recent = speaker if self.speaker_age <= PERSON_REACH else None
-            return person or recent or low
+            rule = self._recent_person(low, quoted)
+            if self.pronouns is None:
+                return rule
+            # The learned resolver (pronoun_resolution.py) weighs every person named recently.
+            unnamed = self.last_speaker is not None and self.last_speaker in self.unnamed
+            return self.pronouns.resolve(tokens[0], quoted, self.last_speaker, rule, unnamed)
         if low in ("i", "we", "you", "it", "who"):
             return None
         ents = {t.ent_type_ for t in tokens if t.ent_type_}

@@ -16,6 +16,7 @@ from workbench.claims.atomic import SentenceSplitter, Unit
 from workbench.claims.attribution import Context, quote_depths
 from workbench.claims.faithfulness import ArticleWords, Source, check
 from workbench.claims.nlp import parse_blocks
+from workbench.claims.pronoun_resolution import PronounResolver
 from workbench.claims.quote_speakers import SentenceSpeakers, continue_quotes
 from workbench.claims.repeats import merge_opening_repeats
 from workbench.claims.scorer import features, get_scorer
@@ -40,6 +41,7 @@ TRACE: list[tuple[int, int, str | None, float, bool, str | None]] | None = None
 # bench/claims_faithfulness.py: how often the faithfulness gate refused a rewrite, by reason kind
 GATE_FALLBACKS: Counter[str] = Counter()
 GATE_LOG: list[tuple[str, str, str]] | None = None  # set to a list to receive (why, refused, source)
+PRONOUN_LOG: list | None = None  # bench/learn_pronouns.py: a list to receive every speaker pronoun's Event
 
 # The decision rule (see decide()). The factual threshold itself ships with the model.
 PLAN_MARGIN = -0.2  # specific plans and pledges need threshold + this (a lower bar)
@@ -89,16 +91,18 @@ class _Paragraphs:
     def __init__(self, text: str) -> None:
         self.text = text
         self.words = ArticleWords(text)
-        self.ctx = Context()
+        self.ctx = Context(pronouns=PronounResolver(log=PRONOUN_LOG))
         self.scorer = get_scorer()
 
     def paragraph(self, doc: Any, offset: int) -> list[ClaimDraft]:
         inside = quote_depths(doc.text)
         per_sentence: list[tuple[Any, list[Unit], list[str], bool]] = []
+        self.ctx.pronouns.new_paragraph(offset)
         for sent in doc.sents:
             for ent in sent.ents:
                 if ent.label_ == "PERSON":
                     self.ctx.see_person(ent.text)
+            self.ctx.pronouns.read_sentence(sent, inside, self.ctx)
             before_person = self.ctx.last_person
             splitter = SentenceSplitter(sent, self.ctx, inside)
             units = splitter.run()
@@ -111,6 +115,7 @@ class _Paragraphs:
             self.ctx.speaker_age += 1
             if splitter.speakers:
                 self.ctx.last_speaker, self.ctx.speaker_age = splitter.speakers[0], 0
+                self.ctx.pronouns.spoke(splitter.speakers, self.ctx)
             person = _sentence_person(sent, self.ctx)
             for unit in units:
                 unit.extra["person"] = before_person

@@ -1,0 +1,284 @@
+"""Who "he" or "she" is when they speak: a learned mention-ranking model.
+
+"..., he said" in news is usually the last person quoted, but not always: the article may have
+turned to someone else, a woman may be "she" after a man spoke, or nobody named may fit. The
+resolver keeps, as the article is read, every person named (PERSON entities) with where they were
+last named, whether as a subject or inside a quotation, when they last spoke, and what the article
+itself says of their gender (Mr./Mrs./Ms., "congresswoman", "his"/"her" in a sentence naming
+them alone). For a speaker pronoun, each person named in the last WINDOW sentences is scored by a
+log-linear model against a "nobody clear" option (softmax over the candidates and that option);
+the best person is named only when the model gives them at least `threshold`, else the pronoun
+stays as written: a claim given to the wrong person is worse than "he". The model itself (features,
+weights, the agreement filter) is in pronoun_model.py.
+
+The weights, the threshold and a first-name gender table are learned from PolNeAR's train split
+(bench/learn_pronouns.py; resources/claims/pronoun_speakers.json); without the file the rule in
+attribution.Context (last speaker, else last person) stands. A name the table does not know
+gets no gender from it: distance, speaking turns, subjecthood and the article's own gender words
+still rank it.
+
+Works on spaCy tokens but imports nothing from spaCy (duck-typed). The cost is linear in the
+article: a pronoun looks only at persons named in the last WINDOW sentences.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from workbench.claims.pronoun_model import (  # noqa: F401  (Event, Candidate: what training logs)
+    FAR,
+    Candidate,
+    Event,
+    Model,
+    choose,
+    load_model,
+    person_key,
+    pronoun_gender,
+)
+from workbench.claims.titles import title_word
+
+Token = Any
+WINDOW = 30  # sentences: a person named further back is no candidate
+MAX_CANDIDATES = 12  # the most recently named; keeps a pronoun's cost bounded
+_GENDER_WORDS = {
+    "mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f",
+    "congressman": "m", "congresswoman": "f", "spokesman": "m", "spokeswoman": "f",
+    "chairwoman": "f", "councilman": "m", "councilwoman": "f", "assemblyman": "m",
+    "assemblywoman": "f", "businessman": "m", "businesswoman": "f", "congresswomen": "f",
+    "king": "m", "queen": "f", "prince": "m", "princess": "f", "lady": "f", "actress": "f",
+    "husband": "m", "wife": "f", "father": "m", "mother": "f", "son": "m", "daughter": "f",
+    "brother": "m", "sister": "f", "uncle": "m", "aunt": "f", "grandmother": "f", "grandfather": "m",
+    "widow": "f", "widower": "m", "girlfriend": "f", "boyfriend": "m",
+}
+_SUBJECT = frozenset({"nsubj", "nsubjpass"})
+
+
+def _subject(tok: Token) -> bool:
+    """A subject, or in apposition to one ("North Korea's negotiator, Choe, attended")."""
+    return tok.dep_ in _SUBJECT or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT)
+
+
+@dataclass
+class Person:
+    name: str  # the longest form the article gave
+    key: str
+    sentence: int  # last named (sentence number in the article)
+    paragraph: int
+    mentions: int = 0
+    subject_at: int = -FAR  # last sentence naming them as a subject
+    spoke_at: int = -FAR  # last sentence in which they spoke
+    quoted: bool = False  # last named inside a quotation
+    votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
+    first: str = ""  # first name, lower case ("" when only a surname was seen)
+
+
+@dataclass
+class Mention:
+    key: str
+    name: str
+    token: int  # index in the paragraph's doc
+    subject: bool
+    quoted: bool
+    gender: str | None  # from an honorific or gendered role word before the name
+    first: str
+    votes: list[str] = field(default_factory=list)  # "m"/"f" from pronouns in the sentence
+    spoke: bool = False
+
+
+
+class PronounResolver:
+    """Persons named so far in one article, and the resolution of its speaker pronouns."""
+
+    def __init__(self, model: Model | None = None, log: list[Event] | None = None) -> None:
+        self.model = model if model is not None else load_model()
+        self.log = log  # training: every speaker pronoun's Event
+        self.persons: OrderedDict[str, Person] = OrderedDict()  # least recently named first
+        self.pending: list[Mention] = []  # this sentence's, committed when the next one starts
+        self.sentence = -1
+        self.paragraph = -1
+        self.offset = 0
+        self.paragraph_first = 0  # first sentence number of this paragraph
+        self.most = 0
+        self.ambiguous: set[str] = set()  # surnames two people share
+        self.inside: list[bool] = []  # quotation marks' reach in the paragraph being read
+
+    # -- reading ----------------------------------------------------------------------
+    def new_paragraph(self, offset: int) -> None:
+        self._commit()
+        self.paragraph += 1
+        self.offset = offset
+        self.paragraph_first = self.sentence + 1
+
+    def _key(self, name: str) -> str:
+        """The surname, or the full name when two people share the surname (Context.ambiguous)."""
+        key = person_key(name)
+        return " ".join(name.lower().split()) if key in self.ambiguous else key
+
+    def read_sentence(self, sent: Any, inside: list[bool], ctx: Any) -> None:
+        """Note the persons this sentence names (the Context gives the article's full forms)."""
+        self.ambiguous = ctx.ambiguous
+        self.inside = inside
+        self._commit()
+        self.sentence += 1
+        for ent in self._person_spans(sent, ctx.full_names):
+            words = [t for t in ent if not t.is_punct]
+            if not words:
+                continue
+            name = ctx.see_person(ent.text)
+            key = self._key(name)
+            if not key or not key[:1].isalpha():
+                continue
+            before = [sent.doc[i].lower_.rstrip(".") for i in range(max(sent.start, ent.start - 3), ent.start)]
+            inner = [t.lower_.rstrip(".") for t in words[:-1]]
+            gender = next((_GENDER_WORDS[w] for w in reversed(before + inner) if w in _GENDER_WORDS), None)
+            titled = [i for i, t in enumerate(words[:-1]) if title_word(t.text.rstrip("."))]
+            given = words[titled[-1] + 1 : -1] if titled else words[:-1]  # "Sen. Marco Rubio": marco
+            first = given[0].lower_ if given and given[0].is_alpha and len(given[0].text) > 1 else ""
+            self.pending.append(Mention(
+                key, name, ent.start, any(_subject(t) for t in ent),
+                ent.start_char < len(inside) and inside[ent.start_char], gender, first,
+            ))
+        self._pronoun_votes(sent, inside)
+
+    def _person_spans(self, sent: Any, known: dict[str, str]) -> list[Any]:
+        """PERSON entities, and a known person's name the tagger did not call one ("Jones
+        disagreed", "Choe" after "Choe Hon Sui"), but not as a modifier ("the Jones campaign")."""
+        spans = [ent for ent in sent.ents if ent.label_ == "PERSON"]
+        for tok in sent:
+            if (tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and tok.dep_ != "compound"
+                    and (tok.lower_ in self.persons or tok.text in known)):
+                spans.append(sent.doc[tok.i : tok.i + 1])
+        return sorted(spans, key=lambda span: span.start)
+
+    def _pronoun_votes(self, sent: Any, inside: list[bool]) -> None:
+        """A sentence naming one person alone, as its subject, and saying "his"/"her"/"herself"
+        after the name outside quotes tells their gender ("Clinton presented her plan"); "he",
+        "she", object "her" and "him" could be someone else."""
+        keys = {m.key for m in self.pending}
+        if len(keys) != 1 or not any(m.subject for m in self.pending):
+            return
+        first = min(m.token for m in self.pending)
+        for tok in sent:
+            if tok.i <= first or (tok.idx < len(inside) and inside[tok.idx]):
+                continue
+            if tok.tag_ == "PRP$" or tok.lower_ in ("himself", "herself"):
+                gender = pronoun_gender(tok.lower_)
+                if gender:
+                    self.pending[0].votes.append(gender)
+
+    def _commit(self) -> None:
+        for m in self.pending:
+            person = self.persons.pop(m.key, None) or Person(m.name, m.key, self.sentence, self.paragraph)
+            if len(m.name) > len(person.name):
+                person.name = m.name
+            person.sentence, person.paragraph = self.sentence, self.paragraph
+            person.mentions += 1
+            person.quoted = m.quoted
+            person.first = m.first or person.first
+            if m.subject:
+                person.subject_at = self.sentence
+            if m.spoke:
+                person.spoke_at = self.sentence
+            if m.gender:
+                person.votes[m.gender] += 2  # an honorific or role word outweighs one pronoun
+            for g in m.votes:
+                person.votes[g] += 1
+            self.persons[m.key] = person
+            self.most = max(self.most, person.mentions)
+        self.pending = []
+
+    def spoke(self, speakers: list[str], ctx: Any) -> None:
+        """The sentence's speakers (names as the engine gives them) have spoken now. A named
+        speaker the tagger did not call a person ("Nefzi said") becomes one; groups, bodies and
+        pronouns left as written (the Context's `unnamed` and `bodies`) do not."""
+        for speaker in speakers:
+            speaker = speaker.split(" (according to ")[0]
+            key = self._key(speaker)
+            person = self.persons.get(key)
+            if person is not None:
+                person.spoke_at = self.sentence
+            here = [m for m in self.pending if m.key == key]
+            for m in here:
+                m.spoke = True
+            words = speaker.split()
+            named = 0 < len(words) <= 4 and all(w[:1].isupper() for w in words)
+            group = speaker in ctx.unnamed or speaker in ctx.bodies or pronoun_gender(speaker) is not None
+            if person is None and not here and named and not group:
+                self.pending.append(Mention(key, speaker, -1, True, False, None, "", spoke=True))
+
+    # -- resolving --------------------------------------------------------------------
+    def _quoted(self, idx: int) -> bool:
+        return idx < len(self.inside) and self.inside[idx]
+
+    def resolve(self, pron: Token, quoted: bool, last_speaker: str | None, rule: str | None,
+                speaker_unnamed: bool = False) -> str | None:
+        """A name for the speaker pronoun `pron`, the pronoun itself when no one is clear, or
+        `rule` (the hand-written answer) when there is no learned model."""
+        low = pron.lower_
+        if pronoun_gender(low) is None:
+            return rule
+        event = self.event(pron, quoted, last_speaker, rule, speaker_unnamed)
+        if self.log is not None:
+            self.log.append(event)
+        if self.model is None:
+            return rule
+        return choose(self.model, event)
+
+    def event(self, pron: Token, quoted: bool, last_speaker: str | None, rule: str | None,
+              speaker_unnamed: bool = False) -> Event:
+        speaker_key = self._key(last_speaker.split(" (according to ")[0]) if last_speaker else None
+        rows: list[tuple[int, Person, Mention | None]] = []
+        # Earlier in this sentence, but not inside a quotation the pronoun is outside of: a name
+        # in what is said is not who says it ('"Obama lied," he said').
+        outside = not self._quoted(pron.idx)
+        here = {m.key: m for m in self.pending if m.token < pron.i and not (outside and m.quoted)}
+        for key, m in here.items():
+            rows.append((0, self.persons.get(key) or Person(m.name, key, self.sentence, self.paragraph), m))
+        for person in reversed(self.persons.values()):
+            if self.sentence - person.sentence > WINDOW:
+                break
+            if person.key not in here:
+                rows.append((self.sentence - person.sentence, person, None))
+        cands = []
+        for rank, (dist, person, m) in enumerate(rows):
+            if len(cands) >= MAX_CANDIDATES:
+                break
+            subject_at = self.sentence if m is not None and m.subject else person.subject_at
+            spoke_at = self.sentence if m is not None and m.spoke else person.spoke_at
+            votes = dict(person.votes)
+            if m is not None and m.gender:
+                votes[m.gender] += 2
+            gender = None if votes["m"] == votes["f"] else "m" if votes["m"] > votes["f"] else "f"
+            first = (m.first if m is not None else "") or person.first
+            name = m.name if m is not None and len(m.name) > len(person.name) else person.name
+            cands.append(Candidate(
+                name=name,
+                dist=dist,
+                paragraphs=self.paragraph - (self.paragraph if m is not None else person.paragraph),
+                subject_dist=min(FAR, self.sentence - subject_at),
+                spoke_dist=min(FAR, self.sentence - spoke_at),
+                last_speaker=speaker_key == person.key,
+                mentions=person.mentions + (m is not None),
+                rank=rank,
+                quoted=m.quoted if m is not None else person.quoted,
+                article_gender=gender,
+                first=first,
+                top=self.most > 0 and person.mentions >= self.most,
+            ))
+        rule_key = self._key(rule) if rule and pronoun_gender(rule) is None else None
+        if rule and rule_key and not any(self._key(c.name) == rule_key for c in cands):
+            # The rule's answer the resolver never saw as a person ("the former president"):
+            # a candidate of its own kind (no mentions), weighed by its own feature.
+            cands.append(Candidate(rule, FAR, 0, FAR, FAR, rule_key == speaker_key, 0, len(cands),
+                                   False, None, "", False))
+        return Event(
+            pronoun=pron.lower_,
+            offset=self.offset + pron.idx,
+            quoted=quoted,
+            paragraph_start=self.sentence == self.paragraph_first,
+            candidates=tuple(cands),
+            rule=rule,
+            speaker_unnamed=speaker_unnamed,
+        )
