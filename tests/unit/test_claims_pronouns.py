@@ -45,3 +45,9 @@ def test_he_after_his_own_quote_is_the_last_speaker():
     text = ('Tom Baker, the mayor, spoke in Dalton on Monday. "The plant will close in May," Baker said. '
             '"We lost 400 jobs in 2023," he added.')
     assert "Baker" in (claim_at(text, "We lost 400").attribution or "")
+
+
+def test_a_possessive_owner_of_a_claim_is_named_too():
+    # "his claim that ..." is what "he" claims: read by the rule (no token to rank from), never a crash
+    text = "Tom Baker spoke in Dalton on Monday. He repeated his claim that the plant lost $4 million in 2023."
+    assert claim_at(text, "the plant lost").attribution == "Tom Baker"

@@ -293,7 +293,9 @@ class Context:
         low = text.lower()
         if low in PERSONAL:
             rule = self._recent_person(low, quoted)
-            if self.pronouns is None:
+            # A stand-in word (hidden_reports: "his claim" read as "he") has no place in the text
+            # to rank candidates from: the rule answers for it.
+            if self.pronouns is None or not hasattr(tokens[0], "idx"):
                 return rule
             # The learned resolver (pronoun_resolution.py) weighs every person named recently.
             unnamed = self.last_speaker is not None and self.last_speaker in self.unnamed
