@@ -64,6 +64,24 @@ def workspace_path(tmp_path):
 
 
 @pytest.fixture
+def team_workspace(team_url):
+    """A team workspace with the test article and its claims (tests that use it need PostgreSQL)."""
+    from workbench.domain import ParsedArticle
+    from workbench.services.claims import add_claim
+    from workbench.services.workspace import open_workspace
+    from workbench.storage import articles as article_repo
+
+    db = open_workspace(team_url)
+    with db.atomic():
+        article = article_repo.insert(db, ParsedArticle(title="Treaty talks", text=ARTICLE), "hash-1")
+    for sentence in SENTENCES:
+        start = ARTICLE.index(sentence)
+        add_claim(db, article.id, start, start + len(sentence))
+    db.close()
+    return team_url
+
+
+@pytest.fixture
 def window(qtbot, workspace_path):
     import shiboken6
 

@@ -4,25 +4,8 @@ and resumes; nothing acknowledged is lost."""
 import pytest
 from PySide6.QtWidgets import QLineEdit
 
-from tests.ui.conftest import ARTICLE, SENTENCES
-from workbench.services.claims import add_claim, get_claim, list_claims
+from workbench.services.claims import get_claim, list_claims
 from workbench.storage import history
-
-
-@pytest.fixture
-def team_workspace(team_url):
-    from workbench.domain import ParsedArticle
-    from workbench.services.workspace import open_workspace
-    from workbench.storage import articles as article_repo
-
-    db = open_workspace(team_url)
-    with db.atomic():
-        article = article_repo.insert(db, ParsedArticle(title="Treaty talks", text=ARTICLE), "hash-1")
-    for sentence in SENTENCES:
-        start = ARTICLE.index(sentence)
-        add_claim(db, article.id, start, start + len(sentence))
-    db.close()
-    return team_url
 
 
 @pytest.fixture

@@ -1,25 +1,6 @@
 """Two windows on one team workspace see each other's changes without a restart."""
 
-import pytest
-
-from tests.ui.conftest import ARTICLE, SENTENCES
-from workbench.services.claims import add_claim, delete_claim, list_claims, set_verdict
-
-
-@pytest.fixture
-def team_workspace(team_url):
-    from workbench.domain import ParsedArticle
-    from workbench.services.workspace import open_workspace
-    from workbench.storage import articles as article_repo
-
-    db = open_workspace(team_url)
-    with db.atomic():
-        article = article_repo.insert(db, ParsedArticle(title="Treaty talks", text=ARTICLE), "hash-1")
-    for sentence in SENTENCES:
-        start = ARTICLE.index(sentence)
-        add_claim(db, article.id, start, start + len(sentence))
-    db.close()
-    return team_url
+from workbench.services.claims import delete_claim, list_claims, set_verdict
 
 
 def _window(qtbot, url):

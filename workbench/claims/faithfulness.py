@@ -67,13 +67,13 @@ def words(text: str) -> list[tuple[str, int]]:
     out = []
     for m in _WORD.finditer(text):
         w = m.group(0).lower().replace("\u2019", "'")
-        if w in MODALS and m.group(0)[:1].isupper() and _mid_sentence(text, m.start()):
+        if w in MODALS and m.group(0)[:1].isupper() and _after_sentence_start(text, m.start()):
             w += "#name"  # "closed since May", "Will Smith": a month or a name, not a hedge
         out.append(("not" if w == "n't" else w.rstrip("."), m.start()))
     return out
 
 
-def _mid_sentence(text: str, pos: int) -> bool:
+def _after_sentence_start(text: str, pos: int) -> bool:
     before = text[:pos].rstrip(" \"'\u201c\u2018(")
     return bool(before) and before[-1] not in ".!?:;\n"
 

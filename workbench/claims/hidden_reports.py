@@ -125,11 +125,18 @@ def _as_tag(unit: Any, ctx: Context, quoted: bool) -> str | None:
         keep = [t for t in unit.tokens if t.i not in tag]
         if len(keep) < 3:
             continue
-        name = subject_speaker(subj, verb, ctx, quoted)
+        name = _given(unit, keep, subj, verb, ctx, quoted)
         if name:
-            unit.tokens = keep
             return name
     return None
+
+
+def _given(unit: Any, keep: list[Token], subj: Token, verb: Token, ctx: Context, quoted: bool) -> str | None:
+    """The report's speaker, the unit cut down to what was said (`keep`); None leaves the unit as it is."""
+    name = subject_speaker(subj, verb, ctx, quoted)
+    if name:
+        unit.tokens = keep
+    return name
 
 
 def _misparsed(noun: Token) -> bool:
@@ -264,9 +271,8 @@ def _deep_clause(unit: Any, ctx: Context, quoted: bool) -> str | None:
         tag = {t.i for t in verb.subtree} - {t.i for t in clause.subtree}
         if len(keep) < 3 or not all(t.i in tag for t in before):
             continue
-        name = subject_speaker(subj, verb, ctx, quoted)
+        name = _given(unit, keep, subj, verb, ctx, quoted)
         if name:
-            unit.tokens = keep
             return name
     return None
 
