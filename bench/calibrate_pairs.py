@@ -1,14 +1,14 @@
 """Calibrate the overlap thresholds on ClaimMatch pairs; measure false flags on FEVER dev claims.
 
-    uv run python bench/calibrate_pairs.py [DATA_DIR] [--fever-sample N]
+    uv run python bench/calibrate_pairs.py [DATA_DIR] [--fever-sample N] [--vectors CACHE_FILE]
 
 ClaimMatch: 1,000 labelled pairs (tweet vs Snopes fact-check, 500 match / 500 not). Each labelled pair is
 scored with matching.overlaps.OverlapScorer built over all the texts (so idf is meaningful); we print
-precision/recall/F1 at the two tiers and the best-F1 threshold, wording only and with meaning (sentence vectors,
-matching.overlap_meaning) side by side.
+precision/recall/F1 at the two tiers and the best-F1 threshold for three scorers side by side: wording only, wording
+with the hand-set meaning bonus (matching.overlap_meaning) and the learned combiner (matching.overlap_combiner).
 FEVER: crowd-written claims, many near-identical but contradictory. find_overlaps over them; a flag is a
 false flag when the two claims rest on different Wikipedia pages, or when one is SUPPORTED and the other
-REFUTED by the same page (a contradiction flagged as DUPLICATE). Both variants again; encoding time is printed
+REFUTED by the same page (a contradiction flagged as DUPLICATE). The three scorers again; encoding time is printed
 apart (vectors are cached per text, so the second variant reuses them). Prints the figures; skips without data.
 """
 
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import pickle
 import random
 import sys
 import time
@@ -27,9 +28,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from workbench.domain import OverlapKind  # noqa: E402
 from workbench.matching import CERTAIN_THRESHOLD, SUGGEST_THRESHOLD, find_overlaps  # noqa: E402
 from workbench.matching import semantic  # noqa: E402
+from workbench.matching.overlap_combiner import combiner, use  # noqa: E402
 from workbench.matching.overlaps import OverlapScorer  # noqa: E402
 
 csv.field_size_limit(10**8)
+SHIPPED = combiner()
+_SEEN: list[str] = []  # texts encoded, for --vectors
+
+
+def variants():
+    """(name, meaning, combiner): wording only, the hand-set meaning bonus, the learned combiner."""
+    out = [("wording only", False, None), ("meaning bonus (hand-set)", True, None)]
+    if SHIPPED is not None:
+        out.append(("learned combiner", True, SHIPPED))
+    return out
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
 
@@ -63,15 +75,18 @@ def claimmatch(data: Path) -> None:
     print(f"ClaimMatch: {len(pairs)} pairs ({sum(y for *_, y in pairs)} match)")
     t0 = time.perf_counter()
     semantic.embed(list(texts))
+    _SEEN.extend(texts)
     print(f"  encoder: {semantic.status()}; {len(texts)} texts encoded in {time.perf_counter() - t0:.1f}s")
-    for meaning in (False, True):
+    for name, meaning, model in variants():
+        use(model)
         scorer = OverlapScorer([(i, t) for t, i in texts.items()], meaning=meaning)
         scored = []
         for a, b, y in pairs:
             d = scorer.score(texts[a], texts[b])
             scored.append((d.score if d else 0.0, y))
-        print(f" {'with meaning' if meaning else 'wording only'}:")
+        print(f" {name}:")
         _claimmatch_figures(scored)
+    use(SHIPPED)
 
 
 def _claimmatch_figures(scored: list[tuple[float, int]]) -> None:
@@ -113,10 +128,13 @@ def fever(data: Path, sample: int) -> None:
     rows = unique if sample >= len(unique) else rng.sample(unique, sample)
     t0 = time.perf_counter()
     semantic.embed([r[1] for r in rows])
+    _SEEN.extend(r[1] for r in rows)
     print(f"FEVER dev: {len(rows)} claims encoded in {time.perf_counter() - t0:.1f}s ({semantic.status()})")
-    for meaning in (False, True):
-        print(f" {'with meaning' if meaning else 'wording only'}:")
+    for name, meaning, model in variants():
+        use(model)
+        print(f" {name}:")
         _fever_figures(rows, meaning)
+    use(SHIPPED)
 
 
 def _fever_figures(rows, meaning: bool) -> None:
@@ -157,12 +175,17 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("data", nargs="?", type=Path, default=DEFAULT_DATA)
     p.add_argument("--fever-sample", type=int, default=100_000, help="claims to sample (default: all)")
+    p.add_argument("--vectors", type=Path, help="a cache file (outside the repository) for the sentence vectors")
     args = p.parse_args(argv)
     if not args.data.exists():
         print(f"skip: data folder {args.data} not found")
         return 0
+    if args.vectors is not None and args.vectors.exists():
+        semantic.prime(pickle.loads(args.vectors.read_bytes()))
     claimmatch(args.data)
     fever(args.data, args.fever_sample)
+    if args.vectors is not None:
+        args.vectors.write_bytes(pickle.dumps({t: semantic.pack(v) for t, v in semantic.known(_SEEN).items()}))
     return 0
 
 

@@ -147,6 +147,22 @@ def _word_kind(tok: str, initial: bool, headline: bool) -> str:
 
 
 _COPULAS = frozenset({"is", "are", "was", "were"})
+# Words whose sense the next word tells: "a decline in coal generation" and "declined 5 percent" say "fall",
+# "declined to meet" / "declined talks" say "reject"; "less coal" says "fall", "less than 5" compares.
+_DECLINE = frozenset({"decline", "declined", "declines", "declining"})
+_LESS = frozenset({"less", "fewer"})
+_TREND_WORDS = _DECLINE | _LESS
+_FALL_AFTER = frozenset({"in", "of", "by", "from", "sharply", "steeply", "steadily", "slightly", "further",
+                         "again", "since", "last", "this", "for", "and", "but"})
+
+
+def _trend(low: str, after: tuple[str, str, bool] | None) -> str | None:
+    """The key of a decline/less word from the token after it (None: its ordinary stem)."""
+    end = after is None or after[2] or after[0] != "word"  # clause end, a number or a percent
+    nxt = "" if after is None else after[1].lower()
+    if low in _LESS:
+        return None if nxt == "than" else "fall"
+    return "fall" if end or nxt in _FALL_AFTER else None
 
 
 def _terms_from_tokens(raw: list[tuple[str, str, bool]], synonyms: bool = True) -> list[Term]:
@@ -167,6 +183,8 @@ def _terms_from_tokens(raw: list[tuple[str, str, bool]], synonyms: bool = True) 
             if low in STOPWORDS:
                 continue
             key = stem(low, synonyms)
+            if synonyms and low in _TREND_WORDS:
+                key = _trend(low, raw[i] if i < n else None) or key
             if key in STOPWORDS or len(key) < 2:
                 continue
             if low in BOILERPLATE or key in BOILERPLATE:

@@ -21,6 +21,10 @@ How it works
    share a sentence (cut from one sentence, or neighbours) get no context credit. Pairs of one article with
    overlapping spans are dropped by the caller (matching.article.find_article_overlaps).
 
+6. Meaning (sentence vectors): the learned combiner (matching.overlap_combiner) turns cosine and the wording
+   signals into a score under the same caps and penalties; without its weights, the hand-set bonus of
+   matching.overlap_meaning. Either adds only where the wording cannot see (scaled by 1 - containment).
+
 Claim records live in matching.overlap_docs, term weights in matching.overlap_weights and context evidence in
 matching.overlap_context.
 """
@@ -33,6 +37,7 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from workbench.domain import OverlapDraft, OverlapKind
+from workbench.matching.overlap_combiner import PairSignals, combiner
 from workbench.matching.overlap_context import (
     CONTEXT_BOTH,
     CONTEXT_CROSS,
@@ -144,6 +149,12 @@ class OverlapScorer:
         """The pair's draft (any score), or None when the claims share no term at all."""
         return score_pair(self._docs[a], self._docs[b], self._weights)
 
+    def signals(self, a: int, b: int) -> PairSignals | None:
+        """What the learned combiner sees of a pair (None without vectors or without anything shared)."""
+        out: list = []
+        score_pair(self._docs[a], self._docs[b], self._weights, collect=out)
+        return out[0] if out else None
+
     def candidate_pairs(self) -> set[tuple[int, int]]:
         docs = list(self._docs.values())
         return {tuple(sorted((docs[i].id, docs[j].id))) for i, j in _candidates(docs, self._weights)}
@@ -173,8 +184,11 @@ def _candidates(docs: list[_Doc], weights: _Weights) -> list[tuple[int, int]]:
             if w >= CANDIDATE_MIN_SHARED and w >= CANDIDATE_MIN_FRACTION * min(docs[i].mass, docs[j].mass)]
 
 
-def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> OverlapDraft | None:
-    """The pair's draft, or None when they share nothing or score below `min_score`."""
+def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0,
+               collect: list | None = None) -> OverlapDraft | None:
+    """The pair's draft, or None when they share nothing or score below `min_score`.
+
+    `collect` (for the learner) receives the pair's PairSignals (None without vectors)."""
     if a.id > b.id:
         a, b = b, a
     ka, kb = a.keys.keys(), b.keys.keys()
@@ -202,12 +216,36 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
     unseen = max(0.0, 1.0 - min(1.0, contain))
     lift = meaning_bonus(cos) * unseen
     alone = meaning_alone(cos) if unseen >= MEANING_ALONE_UNSEEN else 0.0
-    if max(100.0 * (0.45 * contain + 0.30 * dice + 0.25) + lift, alone) + _MAX_BONUS + reach < min_score:
-        return None  # cannot reach the threshold whatever the fuzzy ratio and bonuses
+    content_shared = [k for k in shared if a.rk[k] == "word" and k not in values_a]
+    specific = [k for k in same_values if _value_sort(k) not in ("month", "year")]
+    figures = len(specific) + 0.5 * (len(same_values) - len(specific))
+    phrases = [bg for bg in a.bigrams & b.bigrams
+               if a.rk[bg[0]] in ("word", "number", "date") or a.rk[bg[1]] in ("word", "number", "date")]
+    model = combiner() if cos is not None else None
+    if min_score > 0 and collect is None:  # can the pair reach the threshold, whatever its fuzzy ratio?
+        specific_shared = len(content_shared) + len(specific)
+        close = cos is not None and cos >= MEANING_LIFTS_CAP
+        cap = 100.0  # figures that disagree may still make an inconsistency, which has no caps
+        if not conflicts and not specific_shared and not (close and cos >= MEANING_NO_TERMS):
+            cap = NAME_ONLY_CAP
+        elif not conflicts and specific_shared < 2 and not close:
+            cap = ONE_WORD_CAP
+        if cap + reach < min_score:
+            return None
+        plain_bound = 100.0 * (0.45 * contain + 0.30 * dice + 0.25) + _MAX_BONUS
+        if model is None:
+            bound = max(plain_bound + lift, alone + _MAX_BONUS)
+        elif plain_bound + unseen * (100.0 - plain_bound) + reach < min_score:
+            bound = plain_bound  # not even a certain model could lift it far enough
+        else:
+            best = model.upper_bound(PairSignals(cos, contain, dice, 1.0, len(content_shared), figures,
+                                                 len(phrases), 100.0))
+            bound = plain_bound + max(0.0, best - plain_bound) * unseen
+        if min(bound, cap) + reach < min_score:
+            return None
     fz = fuzz.token_set_ratio(a.stripped, b.stripped) / 100.0
     wording = 100.0 * (0.45 * contain + 0.30 * dice + 0.25 * fz)
 
-    content_shared = [k for k in shared if a.rk[k] == "word" and k not in values_a]
     content_weight = sum(wa[k] for k in content_shared)
     # Two figures that disagree are an inconsistency only about one event: a shared content word with at
     # least one more shared word or name ("Rob Sheridan ... born"); one shared word ("fund") is not enough.
@@ -215,41 +253,66 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
         conflicts = []  # "3 percent on Monday" vs "12 percent since June": two moments, not one slip
     named = [k for k in shared if a.rk[k] in ("name", "cap") and k not in values_a]
     same_event = bool(content_shared) and len(content_shared) + len(named) >= 2
-    if conflicts and wording >= max(INCONSISTENCY_THRESHOLD, min_score) and same_event:
+    if conflicts and wording >= max(INCONSISTENCY_THRESHOLD, min_score) and same_event and collect is None:
         x, y = conflicts[0]
         reason = f"different {_value_label(x)}: {_show_value(a, x)} vs {_show_value(b, y)}; " \
                  f"shared: {_shared_list(a, shared - values_a, wa, weights)}"
         return OverlapDraft(a.id, b.id, round(min(100.0, wording), 1), reason, OverlapKind.INCONSISTENCY)
 
-    # meaning adds to the wording, or alone scores a very close pair; not when figures disagree
-    by_meaning = bool(lift or alone) and not conflicts
-    score = max(wording + lift, alone) if by_meaning else wording
-    specific = [k for k in same_values if _value_sort(k) not in ("month", "year")]
-    loose = len(same_values) - len(specific)
-    score += VALUE_BONUS * min(2.0, len(specific) + 0.5 * loose)
-    phrases = [bg for bg in a.bigrams & b.bigrams
-               if a.rk[bg[0]] in ("word", "number", "date") or a.rk[bg[1]] in ("word", "number", "date")]
-    score += PHRASE_BONUS * min(3, len(phrases))
-    score = min(100.0, score)  # caps and penalties below act on the bounded score
-    if not content_weight and not specific:
-        if not (by_meaning and cos >= MEANING_NO_TERMS):
-            score = min(score, NAME_ONLY_CAP)
-    elif len(content_shared) + len(specific) < 2:
-        if not (by_meaning and cos >= MEANING_LIFTS_CAP):
-            score = min(score, ONE_WORD_CAP)
     names_a, names_b = a.names, b.names
     rare_a = {k for k in names_a if weights.df[k] <= weights.distinctive_df}
     rare_b = {k for k in names_b if weights.df[k] <= weights.distinctive_df}
     different_names = bool(rare_a and rare_b and not rare_a & rare_b and not specific)
-    if different_names:
-        score = min(score, ONE_WORD_CAP)  # about different people or things
-    elif names_a - names_b and names_b - names_a and len(names_a ^ names_b) <= 3 \
-            and len(ka - kb) <= 2 and len(kb - ka) <= 2:
-        score -= SUBSTITUTION_PENALTY  # the same sentence about someone or something else
-    if a.negated != b.negated:
-        score -= NEGATION_PENALTY
-    if conflicts:
-        score -= 15.0  # different numbers but not similar enough to call it an inconsistency
+    substituted = not different_names and bool(names_a - names_b and names_b - names_a) \
+        and len(names_a ^ names_b) <= 3 and len(ka - kb) <= 2 and len(kb - ka) <= 2
+
+    def capped(base: float, meaning: bool) -> float:
+        """The score after bonuses, caps and penalties, with or without meaning's say in the caps."""
+        return penalised(caps(min(100.0, base + VALUE_BONUS * min(2.0, figures)
+                                  + PHRASE_BONUS * min(3, len(phrases))), meaning))
+
+    def caps(score: float, meaning: bool) -> float:
+        """Names only, or one shared word: about the same thing, not (yet) the same fact."""
+        if not content_weight and not specific:
+            if not (meaning and cos >= MEANING_NO_TERMS):
+                score = min(score, NAME_ONLY_CAP)
+        elif len(content_shared) + len(specific) < 2:
+            if not (meaning and cos >= MEANING_LIFTS_CAP):
+                score = min(score, ONE_WORD_CAP)
+        return score
+
+    def penalised(score: float, negated: bool = a.negated != b.negated) -> float:
+        if different_names:
+            score = min(score, ONE_WORD_CAP)  # about different people or things
+        elif substituted:
+            score -= SUBSTITUTION_PENALTY  # the same sentence about someone or something else
+        if negated:
+            score -= NEGATION_PENALTY
+        if conflicts:
+            score -= 15.0  # different numbers but not similar enough to call it an inconsistency
+        return score
+
+    # meaning adds to the wording, or alone scores a very close pair; not when figures disagree
+    by_meaning = bool(lift or alone) and not conflicts
+    plain = capped(wording, False)
+    score = capped(max(wording + lift, alone), True) if by_meaning else plain
+    signals = PairSignals(cos, contain, dice, fz, len(content_shared), figures, len(phrases),
+                          max(0.0, min(100.0, plain))) if cos is not None else None
+    if collect is not None:
+        collect.append(signals)
+    learned_won = False
+    if model is not None:
+        # the learned combination replaces the hand-set bonus; the rule's guards still hold
+        # (its score takes the same caps and penalties; a "no" in a long post does not count as a negation)
+        score, by_meaning = plain, False
+        if not conflicts:
+            learned = caps(model.score(signals), True)
+            learned = penalised(learned, negated=_negation_clash(a, b))
+            # as with the hand-set bonus, meaning speaks where the wording cannot see: the more of the lighter
+            # claim the other contains, the more what differs is an attribute ("a film" / "an Irish film")
+            learned = plain + max(0.0, learned - plain) * unseen
+            if learned > score:
+                score, by_meaning, learned_won = learned, True, True
     context_shown: list[str] = []
     if with_context:
         score, context_shown = _with_context(a, b, weights, score, wording + lift if by_meaning else wording,
@@ -264,7 +327,7 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
         parts.append(f"same {_value_label(v)} {_show_value(a, v)}")
     if shared - values_a or not by_meaning:
         parts.append("shared: " + _shared_list(a, shared - values_a, wa, weights))
-    if by_meaning and (lift >= MEANING_BONUS / 4 or alone):
+    if by_meaning and (lift >= MEANING_BONUS / 4 or alone or learned_won):
         parts.append(f"similar meaning ({cos:.2f})")
     if context_shown:
         parts.append("context: " + ", ".join(context_shown))
@@ -272,6 +335,15 @@ def score_pair(a: _Doc, b: _Doc, weights: _Weights, min_score: float = 0.0) -> O
 
 
 _TIMES = frozenset({"weekday", "day", "month", "year"})
+
+
+def _negation_clash(a: _Doc, b: _Doc) -> bool:
+    """One claim negated and the other not, the negated one short enough for its "not" to rule the whole
+    (a "no" somewhere in a 60-word post says little about what the post claims)."""
+    if a.negated == b.negated:
+        return False
+    negated = a if a.negated else b
+    return len(negated.text.split()) <= NEGATIVE_VERB_MAX_WORDS
 
 
 def _different_times(values_a, values_b, conflicts: list[tuple[str, str]]) -> bool:

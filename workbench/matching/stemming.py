@@ -52,9 +52,14 @@ _SYNONYM_GROUPS = [
     ("die", "die died dies dying death deaths dead"),
     ("ban", "ban banned bans banning prohibit prohibited prohibits outlaw outlawed"),
     ("buy", "buy bought buys purchase purchased purchases"),
-    ("rise", "rise rose risen rises rising increase increased increases increasing grew grow grows"),
-    ("fall", "fall fell fallen falls falling decrease decreased decreases drop dropped drops decline"),
+    ("rise", "rise rose risen rises rising increase increased increases increasing grew grow grows "
+             "climb climbed climbs jump jumped jumps soar soared soars surge surged surges"),
+    ("fall", "fall fell fallen falls falling decrease decreased decreases drop dropped drops decline "
+             "slide slid slides sliding slump slumped slumps plunge plunged plunges plummet plummeted "
+             "tumble tumbled tumbles shrink shrank shrunk shrinks sink sank sinks dip dipped dips"),
     ("meet", "meet met meets meeting meetings"),
+    ("open", "open opens opened accessible"),
+    ("international", "international internationally worldwide foreign global globally overseas"),
     ("ready", "ready prepared willing"),
     ("evacuat", "evacuate evacuated evacuates evacuation evacuating"),
     ("arrest", "arrest arrested arrests detain detained detains"),
