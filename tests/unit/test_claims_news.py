@@ -83,3 +83,44 @@ def test_a_royal_title_after_an_office_is_part_of_the_name():
 
 def test_a_royal_title_alone_is_still_the_title():
     assert roles("King Charles visited Riyadh in May.") == ["Charles is King"]
+
+
+# -- "tell" always names whom it tells -----------------------------------------------------
+def test_a_headline_tell_without_its_addressee_keeps_the_sentence_whole():
+    # The parser folds "3,000 in Reno" into the told clause's subject; "3,000 in Reno NFL has gone soft"
+    # is not what the article says, so the headline stays as written.
+    text = "Trump tells 3,000 in Reno NFL has gone soft"
+    assert claims(text) == [(text, None)]
+
+
+def test_tell_with_its_addressee_still_reports_the_clause():
+    text = "Obama told reporters the economy is improving."
+    assert claims(text) == [("The economy is improving", "Obama")]
+
+
+# -- a claim never glues what a dropped part held together ----------------------------------
+def test_a_list_after_a_colon_stays_with_the_part_it_explains():
+    text = ("Mr. Wiley walked them through a slide show that predicted victory for Mr. Trump not just in swing "
+            "states like Nevada, Colorado and Florida, but in states that Republicans have not captured since "
+            "the 1980s: Pennsylvania, Michigan, Minnesota, Wisconsin and Connecticut.")
+    texts = [c for c, _ in claims(text)]
+    assert not any("Florida Pennsylvania" in c for c in texts), texts
+    assert any("Florida, but in states that Republicans have not captured since the 1980s: Pennsylvania" in c
+               for c in texts), texts
+
+
+# -- questions are no claims, with or without their tag --------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Why would anyone pay 40 percent more for gas?" Smith said.',
+        '"Is Donald Trump running against the Republican National Committee?" asked Mr. Manafort, referring '
+        "to the candidate's attacks on the nominating process.",
+    ],
+)
+def test_a_quoted_question_with_its_tag_is_no_claim(text):
+    assert claims(text) == []
+
+
+def test_a_statement_before_a_quoted_question_stays():
+    assert claims('"Prices rose 40 percent," Smith said. "Why?"') == [("Prices rose 40 percent", "Smith")]

@@ -120,6 +120,20 @@ _QUESTION_WORDS = frozenset("whether if how why what when where who which".split
 
 _ADVERBIAL_MARKS = frozenset("after before because since when while although though once until as".split())
 
+# Verbs that always name whom they tell. With no object the parser has folded the addressee into the
+# reported clause's subject ("Trump tells 3,000 in Reno NFL has gone soft" read as "3,000 in Reno NFL
+# has gone soft"): where the clause begins is unknown, so the sentence stays whole.
+_ADDRESSEE_VERBS = frozenset(
+    "tell tells told telling inform informs informed informing assure assures assured assuring "
+    "remind reminds reminded reminding notify notifies notified notifying".split()
+)
+
+
+def _addressee_lost(verb: Token, clause: Token) -> bool:
+    if verb.lower_ not in _ADDRESSEE_VERBS or clause.left_edge.i != verb.i + 1:
+        return False
+    return not any(c.dep_ in ("dobj", "dative", "iobj", "obj") for c in verb.children)
+
 
 def content_of(verb: Token) -> Token | None:
     """The clause a speech verb reports: its ccomp, or a verbal parataxis/dobj quote; none when
@@ -132,7 +146,9 @@ def content_of(verb: Token) -> Token | None:
             # "asked whether ...", "Asked which issue matters to them most": a question, no claim
             wh_head = first.head.i == child.i or (first.dep_ == "det" and first.head.head.i == child.i)
             asks = first.lower_ in _QUESTION_WORDS and wh_head and first.i > verb.i
-            return None if asks else child  # "If we give up ..., we will lose" is no question
+            if asks or _addressee_lost(verb, child):
+                return None
+            return child  # "If we give up ..., we will lose" is no question
     for child in verb.children:
         if child.dep_ == "parataxis" and child.pos_ in ("VERB", "AUX"):
             return child

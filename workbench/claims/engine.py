@@ -137,9 +137,10 @@ class _Paragraphs:
         continue_quotes([SentenceSpeakers(*row) for row in per_sentence], text, inside, self.ctx)
 
     def _faithful_text(self, unit: Unit, sent: Any, parts: list[tuple[int, int]], offset: int,
-                       inside: list[bool]) -> str:
-        """The claim's text after the faithfulness gate: the rewritten text when it says what its
-        source says, else the unit's own words, else the span's words ("" drops the unit)."""
+                       inside: list[bool]) -> tuple[str, list[tuple[int, int]]]:
+        """The claim's text and parts after the faithfulness gate: the rewritten text when it says
+        what its source says, else the unit's own words, else the words of the whole span, gaps
+        included, as one part ("" drops the unit)."""
         source = Source(
             tuple((offset + s, offset + e) for s, e in parts),
             (offset + sent.start_char, offset + sent.end_char),
@@ -148,24 +149,24 @@ class _Paragraphs:
         text = claim_text(unit, sent, self.ctx, inside)
         why = check(text, source, self.words, role=role) if text else "empty"
         if why is None:
-            return text
+            return text, parts
         GATE_FALLBACKS[why.split(" ")[0]] += 1
         if GATE_LOG is not None:
             GATE_LOG.append((why, text, self.text[source.parts[0][0] : source.parts[-1][1]]))
         if unit.role:
-            return ""  # a role template that does not hold is no claim
+            return "", parts  # a role template that does not hold is no claim
         text = claim_text(unit, sent, self.ctx, inside, rewrite=False)
         if text and check(text, source, self.words, role=role) is None:
-            return text
+            return text, parts
         start, end = parts[0][0], parts[-1][1]
-        return _verbatim(sent.doc.text[start:end])
+        return _verbatim(sent.doc.text[start:end]), [(start, end)]
 
     def _draft(self, unit: Unit, sent: Any, offset: int, inside: list[bool]) -> ClaimDraft | None:
         parts = source_parts(unit)
         if not parts:
             return None
+        text, parts = self._faithful_text(unit, sent, parts, offset, inside)
         start, end = parts[0][0], parts[-1][1]
-        text = self._faithful_text(unit, sent, parts, offset, inside)
         if not text:
             return None
         quoted = sum(inside[start:end]) * 2 >= (end - start)

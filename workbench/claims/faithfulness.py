@@ -239,7 +239,7 @@ def _deletion(dropped: list[str], i: int, located: list[tuple[str, int]], text: 
         return f"drops {' '.join(protected)!r}"
     if all(w in FUNCTION_WORDS for w in dropped) and not opens_clause:
         return None
-    if any(w in SPEECH_VERBS or w == "according" for w in dropped):
+    if any(_speech_word(dropped, k) for k in range(len(dropped))):
         return None  # an attribution clause
     start = located[i][1]
     before = text[max(0, start - 3) : start].rstrip()
@@ -252,9 +252,28 @@ def _deletion(dropped: list[str], i: int, located: list[tuple[str, int]], text: 
         return None
     end = _end_of(text, located[last][1])
     after = text[end : end + 4].lstrip(" \u201d\"'\u2019)")
+    if after[:1] in ":;":
+        # What follows a colon explains the part before it, a semicolon starts a new clause: either
+        # way the words after the gap do not continue the words before it ("... like Nevada and
+        # Florida, but in states not won since the 1980s: Pennsylvania, ..." is no list of six).
+        return f"drops the part a {'colon' if after[0] == ':' else 'semicolon'} goes on from: {' '.join(dropped)!r}"
     if after[:1] in _BRACKETS + ".!?" or not (protected or opens_clause):
         return None
     return f"drops part of a clause: {' '.join(dropped)!r}"
+
+
+# Words before which "states", "reports", "claims", "notes" are nouns ("in states that ..."), not a tag.
+_NOUN_MARKERS = frozenset(
+    "a an the in of on at to by for from with into across over under between these those many some all other several both two three its "
+    "their his her our your my such".split()
+)
+
+
+def _speech_word(dropped: list[str], k: int) -> bool:
+    w = dropped[k]
+    if w == "according":
+        return True
+    return w in SPEECH_VERBS and not (k > 0 and dropped[k - 1] in _NOUN_MARKERS)
 
 
 def _check_role(claim: str, said: list[tuple[str, int]], src: list[tuple[str, int]], source: Source,

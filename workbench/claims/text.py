@@ -354,6 +354,8 @@ def opinion_reason(unit: Unit, sent: Any, quoted: bool) -> str | None:
     lows = [t.lower_ for t in toks]
     if sent.text.rstrip(" \"'\u201d").endswith("?") and any(t.dep_ == "ROOT" for t in toks):
         return "question"
+    if _asks(toks, sent):
+        return "question"
     if _greeting(toks):
         return "greeting"
     judged = _reaction(toks)
@@ -367,6 +369,20 @@ def opinion_reason(unit: Unit, sent: Any, quoted: bool) -> str | None:
         if reason is not None and not _subordinate(t, ids):
             return reason
     return _framing(toks, ids)
+
+
+def _asks(toks: list[Any], sent: Any) -> bool:
+    """'"Why would anyone pay 40 percent more?" Smith said.': the unit's own clause closes with a
+    question mark (the sentence goes on with its tag), or the unit is a quoted question with its tag
+    ('"Is Trump running against the party?" asked Mr. Manafort, referring to ...')."""
+    ids = {t.i for t in toks}
+    tops = {t.i for t in toks if t.head.i not in ids or t.head.i == t.i}
+    return any(
+        t.text == "?" and t.head.i in ids and (
+            t.head.i in tops or (t.head.dep_ in ("parataxis", "ccomp") and t.head.head.i in tops)
+        )
+        for t in sent
+    )
 
 
 _GREETING_VERBS = {"thank", "bless", "congratulate", "greet"}
