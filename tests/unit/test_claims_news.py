@@ -124,3 +124,15 @@ def test_a_quoted_question_with_its_tag_is_no_claim(text):
 
 def test_a_statement_before_a_quoted_question_stays():
     assert claims('"Prices rose 40 percent," Smith said. "Why?"') == [("Prices rose 40 percent", "Smith")]
+
+
+# -- a subject the parser misread is not split off ------------------------------------------
+def test_a_subject_misread_as_an_appositive_stays_with_its_verb_and_makes_no_role():
+    text = ("In a May 2012 message to Clinton, Tanden, head of the Center for American Progress, recounted a "
+            "conversation she had at a dinner.")
+    assert claims(text) == [(text.rstrip("."), None)]
+
+
+def test_a_clausal_subject_is_not_split_from_its_verb():
+    text = "That events turned out calmer than expected can at least partly be attributed to deterrence."
+    assert claims(text) == [(text.rstrip("."), None)]

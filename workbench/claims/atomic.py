@@ -96,6 +96,36 @@ def _joiners(tok: Token) -> set[int]:
     return ids
 
 
+def _joined(conj: Token) -> bool:
+    """A conjunct set off by "and"/"but" or a mark. Without one the parser has made a conjunct of
+    what is not ("That events turned out calmer than expected can be attributed to ...": "attributed"
+    read as a second verb of "turned"); splitting there would put words together the article never
+    did."""
+    j = conj.left_edge.i - 1
+    return j >= 0 and (conj.doc[j].dep_ == "cc" or conj.doc[j].is_punct) or any(
+        c.dep_ == "cc" for c in conj.children
+    )
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
+
+
+def lost_subject(unit: Unit) -> bool:
+    """The sentence's finite main verb is in the unit with no subject in the parse: the parser took
+    the subject for a part to split off ("In a message to Clinton, Tanden, head of the Center,
+    recounted ..." read "Tanden" as an appositive), so the unit's words alone would lose it."""
+    if unit.subject or unit.role:
+        return False
+    return any(_subjectless(t) for t in unit.tokens)
+
+
+def _subjectless(tok: Token) -> bool:
+    return (
+        tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP") and tok.i > tok.sent.start
+        and not any(c.dep_ in _SUBJECTS for c in tok.children)
+    )
+
+
 def _is_person(tokens: list[Token]) -> bool:
     return any(t.ent_type_ == "PERSON" for t in tokens)
 
@@ -210,6 +240,10 @@ class SentenceSplitter:
         self.speakers: list[str] = []
         self._found_titles: list[PreposedTitle] | None = None
         self._heads: set[int] = set()
+        # A finite main verb the parser found no subject for: its subject was misread as an
+        # appositive of a noun before it ("... to Clinton, Tanden, head of the Center, recounted"),
+        # so appositives here make no roles ("Clinton was Tanden").
+        self.misread_subject = _subjectless(sent.root)
 
     def _titles(self) -> list[PreposedTitle]:
         if self._found_titles is None:
@@ -346,7 +380,7 @@ class SentenceSplitter:
         self._clause(content, combine(name, attr), name, drop | own_ids, _object_as_subject(verb, content))
         subject = span_text(phrase_tokens(subj)) if subj is not None else None
         for child in verb.children:
-            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i not in drop:
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i not in drop and _joined(child):
                 self._clause(child, attr, None, drop, self._subject_text(child))
         for child in own:
             self._clause(child, attr, None, drop, subject)
@@ -396,7 +430,7 @@ class SentenceSplitter:
             if child.i in drop:
                 continue
             if child.dep_ == "appos":
-                if self._role(noun, child, attr):
+                if not self.misread_subject and self._role(noun, child, attr):
                     removed |= _subtree_ids(child)
             elif child.dep_ == "acl" and self._participle_fact(noun, child, attr, drop):
                 removed |= _subtree_ids(child)
@@ -577,7 +611,7 @@ class SentenceSplitter:
             dep = tok.dep_
             if dep == "conj" and tok.pos_ in ("VERB", "AUX") and (
                 tok.head.i == head.i or tok.tag_ in _FINITE or _has_subject(tok)
-            ) and not _shared_complement(tok) and not _conditioned(tok, head):
+            ) and _joined(tok) and not _shared_complement(tok) and not _conditioned(tok, head):
                 ids = _subtree_ids(tok)
                 lead = _subordinate_lead(head, tok)
                 j = tok.left_edge.i - 1

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Generator
 from typing import Any
 
-from workbench.claims.atomic import SentenceSplitter, Unit
+from workbench.claims.atomic import SentenceSplitter, Unit, lost_subject
 from workbench.claims.attribution import Context, quote_depths
 from workbench.claims.faithfulness import ArticleWords, Source, check
 from workbench.claims.nlp import parse_blocks
@@ -148,6 +148,8 @@ class _Paragraphs:
         role = unit.role or kind_of(unit, False) == ClaimKind.ROLE
         text = claim_text(unit, sent, self.ctx, inside)
         why = check(text, source, self.words, role=role) if text else "empty"
+        if why is None and len(parts) > 1 and lost_subject(unit):
+            why = "subject left out"
         if why is None:
             return text, parts
         GATE_FALLBACKS[why.split(" ")[0]] += 1
@@ -156,7 +158,7 @@ class _Paragraphs:
         if unit.role:
             return "", parts  # a role template that does not hold is no claim
         text = claim_text(unit, sent, self.ctx, inside, rewrite=False)
-        if text and check(text, source, self.words, role=role) is None:
+        if text and check(text, source, self.words, role=role) is None and why != "subject left out":
             return text, parts
         start, end = parts[0][0], parts[-1][1]
         return _verbatim(sent.doc.text[start:end]), [(start, end)]
