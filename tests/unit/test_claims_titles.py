@@ -158,3 +158,16 @@ def test_seed_article_comma_roles(seed_path):
     assert found.get("Choe Hon Sui is North Korea's negotiator") == "North Korea's negotiator, Choe"
     # still once per person and title, and no title role reads "was" in this news story
     assert not any(" was " in t and "former" not in t for t in found)
+
+
+def test_a_hyphenated_word_before_a_title_is_never_left_out_of_it():
+    # "an immigration leader" would say the opposite of "Anti-illegal immigration leader"
+    text = "Anti-illegal immigration leader Maria Espinoza is running for Congress."
+    assert not [c for c in extract_claims(text) if c.kind == ClaimKind.ROLE]
+
+
+def test_a_party_and_state_tag_is_no_role_and_leaves_no_empty_brackets():
+    text = "She will be challenging incumbent Rep. John Culberson (R-TX) in the primary."
+    found = extract_claims(text)
+    assert [c.text for c in found if c.kind == ClaimKind.ROLE] == ["John Culberson is Representative"]
+    assert not any("()" in c.text or "is R-TX" in c.text for c in found)

@@ -10,6 +10,8 @@ X" adds an outer level.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,6 +109,7 @@ def _joined(conj: Token) -> bool:
     )
 
 
+_PARTY_TAG = re.compile(r"^[RDI]\s?-\s?[A-Z][\w.]*( [A-Z][\w.]*)?$")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 
 
@@ -527,8 +530,8 @@ class SentenceSplitter:
         named_head = noun.pos_ == "PROPN" and appos.pos_ != "PROPN"  # "Rendell, a stalwart Clinton supporter"
         if not named_head and (not head_person or (noun.pos_ != "PROPN" and appos.pos_ == "PROPN")):
             name_toks, desc_toks, described = phrase_tokens(appos), head_toks, False
-        if not any(len(t.text) > 1 and t.is_alpha for t in desc_toks):
-            return False  # "Sen. Bernie Sanders (I-Vt.)": a party and state tag, no description
+        if not any(len(t.text) > 1 and t.is_alpha for t in desc_toks) or _PARTY_TAG.match(span_text(desc_toks)):
+            return False  # "Sen. Bernie Sanders (I-Vt.)", "(R-TX)": a party and state tag, no description
         if any(t.ent_type_ in ("PERCENT", "MONEY") for t in desc_toks) or noun.ent_type_ == "GPE":
             return False  # "Wyoming (Obama approval 26 percent, ...)": figures about a place, no role
         name = span_text(name_toks)

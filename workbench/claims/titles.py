@@ -256,7 +256,7 @@ def preposed_titles(sent: Any) -> list[PreposedTitle]:
             continue
         head, end = found
         start = _title_start(doc, head, floor)
-        if start is None or end - start + 1 > _MAX_TITLE:
+        if start is None or end - start + 1 > _MAX_TITLE or _after_hyphenated(doc, start, floor):
             continue
         if comma and not _comma_title(doc, start, name, sent):
             continue
@@ -265,6 +265,13 @@ def preposed_titles(sent: Any) -> list[PreposedTitle]:
             continue
         out.append(PreposedTitle(title, name, _title_text(title)))
     return out
+
+
+def _after_hyphenated(doc: Any, start: int, floor: int) -> bool:
+    """"Anti-illegal immigration leader Maria Espinoza": a hyphenated word right before the title
+    modifies it, and the title without it ("an immigration leader") says another thing."""
+    k = start - 1
+    return k - 1 > floor and doc[k - 1].text in ("-", "\u2010", "\u2011") and not doc[k - 1].whitespace_
 
 
 def _with_particle(doc: Any, name: list[Token], sent: Any) -> list[Token]:
