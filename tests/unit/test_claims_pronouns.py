@@ -51,3 +51,12 @@ def test_a_possessive_owner_of_a_claim_is_named_too():
     # "his claim that ..." is what "he" claims: read by the rule (no token to rank from), never a crash
     text = "Tom Baker spoke in Dalton on Monday. He repeated his claim that the plant lost $4 million in 2023."
     assert claim_at(text, "the plant lost").attribution == "Tom Baker"
+
+
+def test_a_pronoun_in_claim_text_is_never_replaced_by_a_person_of_the_other_gender():
+    from workbench.claims import extract_claims
+
+    texts = [c.text for c in extract_claims("Ms. Jones met the mayor. The council gave him a slot.")]
+    assert "The council gave him a slot" in texts, texts
+    texts = [c.text for c in extract_claims("Tom Baker met the mayor. The council gave him a slot.")]
+    assert "The council gave Tom Baker a slot" in texts, texts

@@ -171,3 +171,17 @@ def test_a_party_and_state_tag_is_no_role_and_leaves_no_empty_brackets():
     found = extract_claims(text)
     assert [c.text for c in found if c.kind == ClaimKind.ROLE] == ["John Culberson is Representative"]
     assert not any("()" in c.text or "is R-TX" in c.text for c in found)
+
+
+def test_a_name_set_after_a_prepositions_object_gets_no_role_from_that_object():
+    # Stenehjem is a candidate for governor, not the governor
+    text = ("Those not on the slate included Gov. Jack Dalrymple and the endorsed Republican candidate for "
+            "governor, Wayne Stenehjem.")
+    roles = [c.text for c in extract_claims(text) if c.kind == ClaimKind.ROLE]
+    assert roles == ["Jack Dalrymple is Governor"]
+
+
+def test_a_description_opening_the_sentence_reads_in_lower_case_after_is():
+    text = "Another delegate on the Cruz slate, Jim Poolman, said he was leaning toward Cruz."
+    roles = [c.text for c in extract_claims(text) if c.kind == ClaimKind.ROLE]
+    assert roles == ["Jim Poolman is another delegate on the Cruz slate"]

@@ -148,7 +148,10 @@ def _address_list(sent: Any) -> bool:
 
 def _mid_sentence(tokens: list[Token], text: str) -> str:
     """A description read after "X is": "The company's chairman" -> "the company's chairman"."""
-    if tokens and tokens[0].is_sent_start and tokens[0].lower_ in ("the", "a", "an"):
+    first = tokens[0] if tokens else None
+    if first is not None and first.is_sent_start and first.pos_ not in ("PROPN", "X") and first.text != "I" and (
+        not first.is_upper or len(first.text) == 1
+    ):  # "Another delegate on the slate, Jim Poolman" -> "Jim Poolman is another delegate ..."
         return text[:1].lower() + text[1:]
     return text
 
@@ -529,6 +532,8 @@ class SentenceSplitter:
         name_toks, desc_toks, described = head_toks, app_toks, True
         named_head = noun.pos_ == "PROPN" and appos.pos_ != "PROPN"  # "Rendell, a stalwart Clinton supporter"
         if not named_head and (not head_person or (noun.pos_ != "PROPN" and appos.pos_ == "PROPN")):
+            if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+                return False  # "the candidate for governor, Wayne Stenehjem", "the wife of the mayor, Jane Doe"
             name_toks, desc_toks, described = phrase_tokens(appos), head_toks, False
         if not any(len(t.text) > 1 and t.is_alpha for t in desc_toks) or _PARTY_TAG.match(span_text(desc_toks)):
             return False  # "Sen. Bernie Sanders (I-Vt.)", "(R-TX)": a party and state tag, no description

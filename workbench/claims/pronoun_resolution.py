@@ -212,6 +212,20 @@ class PronounResolver:
     def _quoted(self, idx: int) -> bool:
         return idx < len(self.inside) and self.inside[idx]
 
+    def clashes(self, name: str, pronoun: str) -> bool:
+        """Is `name` someone the article (or, when it says nothing, a one-sided first name) shows
+        to be of the other gender than `pronoun`? ("precious to him" is never Sarah Palin.)"""
+        want = pronoun_gender(pronoun)
+        person = self.persons.get(self._key(name))
+        if want is None or person is None:
+            return False
+        votes = person.votes
+        gender = None if votes["m"] == votes["f"] else "m" if votes["m"] > votes["f"] else "f"
+        if gender is None and self.model is not None and person.first in self.model.names:
+            female = self.model.names[person.first]
+            gender = "f" if female >= self.model.min_share else "m" if female <= 1 - self.model.min_share else None
+        return gender is not None and gender != want
+
     def resolve(self, pron: Token, quoted: bool, last_speaker: str | None, rule: str | None,
                 speaker_unnamed: bool = False) -> str | None:
         """A name for the speaker pronoun `pron`, the pronoun itself when no one is clear, or

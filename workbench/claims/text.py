@@ -108,6 +108,8 @@ def _resolve(tok: Any, unit: Unit, sent: Any, ctx: Context, quoted: bool = False
     name = _resolve_any(tok, unit, sent, ctx, quoted)
     if name and tok.i < sent.root.i + 1 and _named_after(name, tok, sent):
         return None
+    if name and ctx.pronouns is not None and ctx.pronouns.clashes(name, tok.lower_):
+        return None
     return name
 
 
