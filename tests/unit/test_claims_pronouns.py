@@ -60,3 +60,15 @@ def test_a_pronoun_in_claim_text_is_never_replaced_by_a_person_of_the_other_gend
     assert "The council gave him a slot" in texts, texts
     texts = [c.text for c in extract_claims("Tom Baker met the mayor. The council gave him a slot.")]
     assert "The council gave Tom Baker a slot" in texts, texts
+
+
+def test_a_claim_opening_with_an_owner_says_whose_and_never_across_genders():
+    from workbench.claims import extract_claims
+
+    texts = [c.text for c in extract_claims("Hillary Clinton said her plans will solve the crisis.")]
+    assert texts == ["Hillary Clinton's plans will solve the crisis"]
+    texts = [c.text for c in extract_claims("Ms. Jones spoke on Monday. His budget was cut by 4 percent.")]
+    assert "His budget was cut by 4 percent" in texts, texts
+    # an owner inside the claim reads with it
+    texts = [c.text for c in extract_claims("Tom Baker said the council cut his budget by 4 percent.")]
+    assert texts == ["The council cut his budget by 4 percent"]

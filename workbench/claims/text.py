@@ -119,8 +119,8 @@ def _named_after(name: str, tok: Any, sent: Any) -> bool:
 
 
 def _resolve_any(tok: Any, unit: Unit, sent: Any, ctx: Context, quoted: bool = False) -> str | None:
-    if tok.tag_ == "PRP$":
-        return None
+    if tok.tag_ == "PRP$" and tok.i != unit.tokens[0].i:
+        return None  # an owner inside the claim reads with it ("cut his budget"); one opening it may not
     # "Chief Justice John Roberts swore him in", "she paid him": an object is never its own
     # verb's subject, named or a pronoun we are about to name.
     if tok.dep_ in ("dobj", "dative") and any(
@@ -239,6 +239,12 @@ def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = 
         elif t.lower_ in PERSONAL and t.tag_ == "PRP":
             quoted = inside is not None and t.idx < len(inside) and inside[t.idx]
             word = _unless_named(_resolve(t, unit, sent, ctx, quoted), parts) or word
+        elif t.lower_ in ("his", "her") and t.tag_ == "PRP$" and not parts and not unit.subject:
+            # "Her plans will solve ..." -> "Hillary Clinton's plans will solve ...": a claim that opens
+            # with an owner says whose, by the rules for "she"
+            quoted = inside is not None and t.idx < len(inside) and inside[t.idx]
+            owner = _resolve(t, unit, sent, ctx, quoted)
+            word = f"{owner}'s" if owner else word
         elif t.lower_ == "it" and t.i != sent.start:
             word = _resolve_it(t) or _speaker_it(t, unit, toks, ctx) or word
         elif t.lower_ == "they" and t.tag_ == "PRP":
