@@ -136,3 +136,8 @@ def test_a_subject_misread_as_an_appositive_stays_with_its_verb_and_makes_no_rol
 def test_a_clausal_subject_is_not_split_from_its_verb():
     text = "That events turned out calmer than expected can at least partly be attributed to deterrence."
     assert claims(text) == [(text.rstrip("."), None)]
+
+
+def test_an_infinitive_joined_to_a_finite_verb_is_no_fact_of_its_own():
+    text = "Super PACs don't have a choice but to take the lead in advertising, says Evan Tracey."
+    assert claims(text) == [("Super PACs don't have a choice but to take the lead in advertising", "Evan Tracey")]

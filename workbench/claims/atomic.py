@@ -103,10 +103,16 @@ def _joined(conj: Token) -> bool:
     what is not ("That events turned out calmer than expected can be attributed to ...": "attributed"
     read as a second verb of "turned"); splitting there would put words together the article never
     did."""
+    if _infinitive(conj) and not _infinitive(conj.head):
+        return False  # "They don't have a choice but to take the lead": no second fact, one clause
     j = conj.left_edge.i - 1
     return j >= 0 and (conj.doc[j].dep_ == "cc" or conj.doc[j].is_punct) or any(
         c.dep_ == "cc" for c in conj.children
     )
+
+
+def _infinitive(verb: Token) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 _PARTY_TAG = re.compile(r"^[RDI]\s?-\s?[A-Z][\w.]*( [A-Z][\w.]*)?$")
