@@ -72,3 +72,13 @@ def test_a_claim_opening_with_an_owner_says_whose_and_never_across_genders():
     # an owner inside the claim reads with it
     texts = [c.text for c in extract_claims("Tom Baker said the council cut his budget by 4 percent.")]
     assert texts == ["The council cut his budget by 4 percent"]
+
+
+def test_a_narration_pronoun_is_written_out_by_the_learned_resolver_when_one_person_is_clear():
+    from workbench.claims import extract_claims
+
+    texts = [c.text for c in extract_claims("Tom Baker spoke on Monday in Dover. Later he left for Paris by train.")]
+    assert "Later Tom Baker left for Paris by train" in texts, texts
+    # a woman named just before is never the "he" of the narration
+    texts = [c.text for c in extract_claims("Ms. Jones spoke on Monday in Dover. Later he left for Paris by train.")]
+    assert "Later he left for Paris by train" in texts, texts

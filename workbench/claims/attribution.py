@@ -245,6 +245,7 @@ class Context:
     unnamed: set[str] = field(default_factory=set)
     bodies: set[str] = field(default_factory=set)  # singular organisations or places that spoke
     pronouns: Any = None  # a pronoun_resolution.PronounResolver fed by the engine, or None
+    narrative: dict[int, str] = field(default_factory=dict)  # this paragraph's narration pronouns -> names
 
     def _recent_person(self, low: str, quoted: bool) -> str:
         """The hand-written rule: "he said" after a quote is the last speaker; in narrative, the

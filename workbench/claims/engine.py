@@ -98,12 +98,16 @@ class _Paragraphs:
         inside = quote_depths(doc.text)
         per_sentence: list[tuple[Any, list[Unit], list[str], bool]] = []
         self.ctx.pronouns.new_paragraph(offset)
+        self.ctx.narrative = {}
         for sent in doc.sents:
             for ent in sent.ents:
                 if ent.label_ == "PERSON":
                     self.ctx.see_person(ent.text)
             self.ctx.pronouns.read_sentence(sent, inside, self.ctx)
             before_person = self.ctx.last_person
+            self.ctx.narrative.update(
+                self.ctx.pronouns.narrative_names(sent, self.ctx.last_speaker, before_person)
+            )
             splitter = SentenceSplitter(sent, self.ctx, inside)
             units = splitter.run()
             chars = [inside[i] for i in range(sent.start_char, sent.end_char)] or [False]
@@ -118,7 +122,6 @@ class _Paragraphs:
                 self.ctx.pronouns.spoke(splitter.speakers, self.ctx)
             person = _sentence_person(sent, self.ctx)
             for unit in units:
-                unit.extra["person"] = before_person
                 unit.extra["sentence_p"] = sent_p
             self.ctx.person_age += 1
             if person:

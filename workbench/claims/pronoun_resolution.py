@@ -226,6 +226,22 @@ class PronounResolver:
             gender = "f" if female >= self.model.min_share else "m" if female <= 1 - self.model.min_share else None
         return gender is not None and gender != want
 
+    def narrative_names(self, sent: Any, last_speaker: str | None, rule: str | None) -> dict[int, str]:
+        """Names for the "he"/"she"/"him"/"her"/"his" of this sentence's narration (outside quotes),
+        ranked as speaker pronouns are, with `rule` (the last person named) as the rule's answer; a
+        pronoun no one is clear for is left out. Read with the sentence, before later ones move the
+        persons on; never logged for training (the model learns from speaker pronouns only)."""
+        names: dict[int, str] = {}
+        if self.model is None:
+            return names
+        for tok in sent:
+            if pronoun_gender(tok.lower_) is None or tok.lower_ in ("hers", "himself", "herself") or self._quoted(tok.idx):
+                continue
+            name = choose(self.model, self.event(tok, False, last_speaker, rule))
+            if name != tok.lower_ and pronoun_gender(name) is None:
+                names[tok.i] = name
+        return names
+
     def resolve(self, pron: Token, quoted: bool, last_speaker: str | None, rule: str | None,
                 speaker_unnamed: bool = False) -> str | None:
         """A name for the speaker pronoun `pron`, the pronoun itself when no one is clear, or

@@ -144,7 +144,9 @@ def _resolve_any(tok: Any, unit: Unit, sent: Any, ctx: Context, quoted: bool = F
         return None
     if speaker and speaker[:1].isupper() and " (" not in speaker and speaker not in ctx.unnamed:
         return speaker
-    return unit.extra.get("person")
+    # Narration: the learned resolver's answer, read with the sentence (the last person named is
+    # its rule's answer, one feature among distance, subjecthood, speaking turns and gender)
+    return ctx.narrative.get(tok.i)
 
 
 def _resolve_they(tok: Any, sent: Any, ctx: Context) -> str | None:
