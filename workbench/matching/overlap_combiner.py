@@ -113,6 +113,8 @@ _loaded: list[Combiner | None] = []
 
 def combiner() -> Combiner | None:
     """The shipped combiner, read once; None when its file is missing or unreadable."""
+    if _loaded:  # scored per pair: no lock once read
+        return _loaded[0]
     with _lock:
         if not _loaded:
             try:
