@@ -310,8 +310,7 @@ class Context:
         low = text.lower()
         if low in PERSONAL:
             rule = self._recent_person(low, quoted)
-            # A stand-in word (hidden_reports: "his claim" read as "he") has no place in the text
-            # to rank candidates from: the rule answers for it.
+            # Without a place in the text (no idx) there is nothing to rank from: the rule answers.
             if self.pronouns is None or not hasattr(tokens[0], "idx"):
                 return rule
             # The learned resolver (pronoun_resolution.py) weighs every person named recently.
@@ -323,4 +322,6 @@ class Context:
         names = all(t.pos_ == "PROPN" or t.is_punct for t in tokens)
         if names and (ents == {"PERSON"} or tokens[-1].text in self.full_names):
             return self.see_person(text)
-        return text
+        # "The billionaire real estate magnate said": the person the article described so.
+        described = self.pronouns.described(tokens, text) if self.pronouns is not None else None
+        return described or text

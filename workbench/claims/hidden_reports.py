@@ -49,15 +49,22 @@ _POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 @dataclass(frozen=True)
 class _Word:
     """A pronoun standing in for a possessive ("his claim" is what "he" claims), read by
-    Context.normalise_speaker like a token."""
+    Context.normalise_speaker like a token: at the possessive's place in the text, so that the
+    pronoun resolver ranks the persons named before it."""
 
     text: str
+    idx: int  # the possessive's character offset in its doc
+    i: int  # and token index
     ent_type_: str = ""
     pos_: str = "PRON"
 
     @property
     def text_with_ws(self) -> str:
         return self.text
+
+    @property
+    def lower_(self) -> str:
+        return self.text.lower()
 
 
 def _name(tokens: list[Token], ctx: Context, quoted: bool) -> str | None:
@@ -164,7 +171,8 @@ def _noun_report(unit: Any, ctx: Context, quoted: bool) -> str | None:
             continue
         if len(owner) == 1 and owner[0].lower_ in _POSSESSIVE_PRONOUNS:
             pronoun = _POSSESSIVE_PRONOUNS[owner[0].lower_]
-            name = ctx.normalise_speaker([_Word(pronoun)], quoted) if pronoun in PERSONAL else pronoun
+            name = (ctx.normalise_speaker([_Word(pronoun, owner[0].idx, owner[0].i)], quoted)
+                    if pronoun in PERSONAL else pronoun)
         else:
             name = _name(owner, ctx, quoted)
         keep = [t for t in unit.tokens if t.i in {s.i for s in clause.subtree}]

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 FILE = "pronoun_speakers.json"
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)\s*$")
 FAR = 50  # stands for "never" in distances
 FEMININE = frozenset({"she", "her", "hers", "herself"})
 MASCULINE = frozenset({"he", "him", "his", "himself"})
@@ -26,8 +28,9 @@ def pronoun_gender(word: str) -> str | None:
 
 
 def person_key(name: str) -> str:
-    """Persons are told apart by surname ("Trump" and "Donald Trump" are one)."""
-    words = name.replace("\u2019", "'").split()
+    """Persons are told apart by surname ("Trump" and "Donald Trump" are one); a description
+    or relay in parentheses after the name is not part of it ("Ted Cruz (the senator)")."""
+    words = _PARENTHESIS.sub("", name).replace("\u2019", "'").split()
     last = words[-1] if words else name
     return last.removesuffix("'s").strip(".,").lower()
 
@@ -49,6 +52,8 @@ class Candidate:
     article_gender: str | None
     first: str  # first name, lower case, for the learned table ("" when unknown)
     top: bool  # the person named most often so far
+    opening: bool = False  # named in the headline or the lede (who the story is about)
+    titled: bool = False  # the article gave them a title or a description (descriptions.py)
 
 
 @dataclass(frozen=True)

@@ -37,10 +37,13 @@ from workbench.claims.pronoun_model import (  # noqa: F401  (Event, Candidate: w
     person_key,
     pronoun_gender,
 )
-from workbench.claims.titles import title_word
+from workbench.claims.attribution import phrase_tokens
+from workbench.claims.descriptions import as_speaker, bare_name, best_match, description, role_words, title_words
+from workbench.claims.titles import name_words, title_word
 
 Token = Any
 WINDOW = 30  # sentences: a person named further back is no candidate
+OPENING = 1  # paragraphs 0-1: the headline and the lede say who the story is about
 MAX_CANDIDATES = 12  # the most recently named; keeps a pronoun's cost bounded
 _GENDER_WORDS = {
     "mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f",
@@ -72,6 +75,11 @@ class Person:
     quoted: bool = False  # last named inside a quotation
     votes: dict[str, int] = field(default_factory=lambda: {"m": 0, "f": 0})
     first: str = ""  # first name, lower case ("" when only a surname was seen)
+    # What the article calls them (descriptions.py): a role's head word -> the name as written
+    # with it ("president" -> "Obama", not "Michelle Obama" of the same surname), and every word.
+    role_names: dict[str, str] = field(default_factory=dict)
+    roles: set[str] = field(default_factory=set)
+    since: int = -1  # paragraph in which first named
 
 
 @dataclass
@@ -85,6 +93,8 @@ class Mention:
     first: str
     votes: list[str] = field(default_factory=list)  # "m"/"f" from pronouns in the sentence
     spoke: bool = False
+    role: tuple[set[str], set[str]] = (frozenset(), frozenset())  # (heads, words), descriptions.Role
+    written: str = ""  # the name as this mention writes it, titles aside
 
 
 
@@ -122,6 +132,7 @@ class PronounResolver:
         self.inside = inside
         self._commit()
         self.sentence += 1
+        titles = title_words(sent)
         for ent in self._person_spans(sent, ctx.full_names):
             words = [t for t in ent if not t.is_punct]
             if not words:
@@ -136,11 +147,17 @@ class PronounResolver:
             titled = [i for i, t in enumerate(words[:-1]) if title_word(t.text.rstrip("."))]
             given = words[titled[-1] + 1 : -1] if titled else words[:-1]  # "Sen. Marco Rubio": marco
             first = given[0].lower_ if given and given[0].is_alpha and len(given[0].text) > 1 else ""
+            heads, roles = role_words(sent, ent) if ent.label_ == "PERSON" else (set(), set())
+            for name_toks, (title_heads, title_roles) in titles:
+                if name_toks[-1].i == words[-1].i:
+                    heads, roles = heads | title_heads, roles | title_roles
             self.pending.append(Mention(
                 key, name, ent.start, any(_subject(t) for t in ent),
-                ent.start_char < len(inside) and inside[ent.start_char], gender, first,
+                ent.start_char < len(inside) and inside[ent.start_char], gender, first, role=(heads, roles),
+                written=" ".join(t.text for t in name_words(ent)),
             ))
         self._pronoun_votes(sent, inside)
+        self._description_mentions(sent, inside)
 
     def _person_spans(self, sent: Any, known: dict[str, str]) -> list[Any]:
         """PERSON entities, and a known person's name the tagger did not call one ("Jones
@@ -170,7 +187,8 @@ class PronounResolver:
 
     def _commit(self) -> None:
         for m in self.pending:
-            person = self.persons.pop(m.key, None) or Person(m.name, m.key, self.sentence, self.paragraph)
+            person = self.persons.pop(m.key, None) or Person(m.name, m.key, self.sentence, self.paragraph,
+                                                             since=self.paragraph)
             if len(m.name) > len(person.name):
                 person.name = m.name
             person.sentence, person.paragraph = self.sentence, self.paragraph
@@ -185,6 +203,9 @@ class PronounResolver:
                 person.votes[m.gender] += 2  # an honorific or role word outweighs one pronoun
             for g in m.votes:
                 person.votes[g] += 1
+            for head in m.role[0]:
+                person.role_names[head] = m.written or m.name
+            person.roles |= m.role[1]
             self.persons[m.key] = person
             self.most = max(self.most, person.mentions)
         self.pending = []
@@ -194,7 +215,7 @@ class PronounResolver:
         speaker the tagger did not call a person ("Nefzi said") becomes one; groups, bodies and
         pronouns left as written (the Context's `unnamed` and `bodies`) do not."""
         for speaker in speakers:
-            speaker = speaker.split(" (according to ")[0]
+            speaker = bare_name(speaker.split(" (according to ")[0])
             key = self._key(speaker)
             person = self.persons.get(key)
             if person is not None:
@@ -207,6 +228,62 @@ class PronounResolver:
             group = speaker in ctx.unnamed or speaker in ctx.bodies or pronoun_gender(speaker) is not None
             if person is None and not here and named and not group:
                 self.pending.append(Mention(key, speaker, -1, True, False, None, "", spoke=True))
+
+    def _description_mentions(self, sent: Any, inside: list[bool]) -> None:
+        """A description the article has tied to a person ("the senator" after "Sen. Ted
+        Cruz") is a mention of them: they are named again, as a subject or not."""
+        for tok in sent:
+            if tok.tag_ != "NN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            if tok.ent_type_ or any(m.token <= tok.i for m in self.pending if m.token >= 0 and m.token == tok.i):
+                continue
+            key = self._described(phrase_tokens(tok), tok.i)
+            if key is None:
+                continue
+            person = self.persons.get(key)
+            name = person.name if person is not None else next(m.name for m in self.pending if m.key == key)
+            self.pending.append(Mention(key, name, tok.i, _subject(tok),
+                                        tok.idx < len(inside) and inside[tok.idx], None, ""))
+
+    def _described(self, tokens: list[Token], before: int) -> str | None:
+        """The key of the person a definite description names (descriptions.py), from persons
+        named earlier in this sentence (before token `before`) or in the last WINDOW sentences."""
+        found = description(tokens) if tokens else None
+        if found is None:
+            return None
+        cands: list[tuple[str, tuple[set[str], set[str]]]] = []
+        seen: set[str] = set()
+        for m in reversed(self.pending):
+            if 0 <= m.token < before and m.key not in seen:
+                seen.add(m.key)
+                known = self.persons.get(m.key) or Person(m.name, m.key, 0, 0)
+                cands.append((m.key, (m.role[0] | set(known.role_names), m.role[1] | known.roles)))
+        for person in reversed(self.persons.values()):
+            if self.sentence - person.sentence > WINDOW:
+                break
+            if person.key not in seen:
+                cands.append((person.key, (set(person.role_names), person.roles)))
+        return best_match(found, cands)
+
+    def described(self, tokens: list[Token], written: str) -> str | None:
+        """The speaker for a description ("the senator said" -> "Ted Cruz (the senator)"), or
+        None to keep it as written."""
+        if not tokens or not hasattr(tokens[0], "idx"):
+            return None
+        key = self._described(tokens, tokens[0].i)
+        found = description(tokens)
+        if key is None or found is None:
+            return None
+        # The name as the article wrote it with this role: "President Obama" is "Obama", whoever
+        # else of that surname ("Michelle Obama") the article named in full.
+        here = [m.written or m.name for m in reversed(self.pending) if m.key == key and found[0] in m.role[0]]
+        person = self.persons.get(key)
+        name = here[0] if here else person.role_names.get(found[0], "") if person is not None else ""
+        name = name.removesuffix("\u2019s").removesuffix("'s")
+        words = name.split()
+        if not 0 < len(words) <= 5 or not all(w[:1].isupper() for w in words):
+            return None  # the tagger's "hillary Clinton", "Obama Just Pulled Out"
+        return as_speaker(name, written)
 
     # -- resolving --------------------------------------------------------------------
     def _quoted(self, idx: int) -> bool:
@@ -296,6 +373,8 @@ class PronounResolver:
                 article_gender=gender,
                 first=first,
                 top=self.most > 0 and person.mentions >= self.most,
+                opening=(person.since if person.since >= 0 else self.paragraph) <= OPENING,
+                titled=bool(person.role_names) or (m is not None and bool(m.role[0])),
             ))
         rule_key = self._key(rule) if rule and pronoun_gender(rule) is None else None
         if rule and rule_key and not any(self._key(c.name) == rule_key for c in cands):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from workbench.claims.descriptions import bare_name
+
 PERSON_LABELS = frozenset({"PERSON"})
 ORGANISATION_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 _RELAY = re.compile(r"\s*\((according to|via|citing)\b[^)]*\)\s*$", re.IGNORECASE)
@@ -38,7 +40,7 @@ def speaker_types(items: Sequence[tuple[str, str, int, int]]) -> list[str | None
     parsed: dict[tuple[int, int], object] = {}
     result: list[str | None] = []
     for speaker, text, start, end in items:
-        name = _ARTICLE.sub("", _RELAY.sub("", speaker.strip()))
+        name = _ARTICLE.sub("", bare_name(_RELAY.sub("", speaker.strip())))  # "Ted Cruz (the senator)"
         if not name:
             result.append(None)
             continue

@@ -62,6 +62,7 @@ _MAX_TITLE = 10  # tokens
 _HONORIFICS = frozenset(
     "mr. mrs. ms. miss mx. dr. prof. sir dame lord lady rev. mr mrs ms dr mister madam madame".split()
 )
+HONORIFICS = _HONORIFICS
 _NOT_NAMES = frozenset("pro tem temp tempore".split())  # "President Pro Tem Sharp"
 # Royal and honorific titles that are part of how a person is named: after an office ("Saudi
 # Energy Minister Prince Abdulaziz bin Salman") they belong to the name, not to the office.
