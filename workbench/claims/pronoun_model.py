@@ -52,8 +52,6 @@ class Candidate:
     article_gender: str | None
     first: str  # first name, lower case, for the learned table ("" when unknown)
     top: bool  # the person named most often so far
-    opening: bool = False  # named in the headline or the lede (who the story is about)
-    titled: bool = False  # the article gave them a title or a description (descriptions.py)
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,6 @@ from workbench.claims.titles import name_words, title_word
 
 Token = Any
 WINDOW = 30  # sentences: a person named further back is no candidate
-OPENING = 1  # paragraphs 0-1: the headline and the lede say who the story is about
 MAX_CANDIDATES = 12  # the most recently named; keeps a pronoun's cost bounded
 _GENDER_WORDS = {
     "mr": "m", "mister": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "dame": "f",
@@ -79,7 +78,6 @@ class Person:
     # with it ("president" -> "Obama", not "Michelle Obama" of the same surname), and every word.
     role_names: dict[str, str] = field(default_factory=dict)
     roles: set[str] = field(default_factory=set)
-    since: int = -1  # paragraph in which first named
 
 
 @dataclass
@@ -187,8 +185,7 @@ class PronounResolver:
 
     def _commit(self) -> None:
         for m in self.pending:
-            person = self.persons.pop(m.key, None) or Person(m.name, m.key, self.sentence, self.paragraph,
-                                                             since=self.paragraph)
+            person = self.persons.pop(m.key, None) or Person(m.name, m.key, self.sentence, self.paragraph)
             if len(m.name) > len(person.name):
                 person.name = m.name
             person.sentence, person.paragraph = self.sentence, self.paragraph
@@ -373,8 +370,6 @@ class PronounResolver:
                 article_gender=gender,
                 first=first,
                 top=self.most > 0 and person.mentions >= self.most,
-                opening=(person.since if person.since >= 0 else self.paragraph) <= OPENING,
-                titled=bool(person.role_names) or (m is not None and bool(m.role[0])),
             ))
         rule_key = self._key(rule) if rule and pronoun_gender(rule) is None else None
         if rule and rule_key and not any(self._key(c.name) == rule_key for c in cands):
