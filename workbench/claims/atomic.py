@@ -296,8 +296,8 @@ class SentenceSplitter:
             or self._person_before(subj, verb)
             or self.ctx.normalise_speaker(_speaker_words(phrase_tokens(subj)), quoted)
         )
-        if name and (no_single_person(subj) or name.lower() in PERSONAL):
-            self.ctx.unnamed.add(name)  # a later "he"/"she" is not them
+        if name and (no_single_person(subj) or name.lower() in PERSONAL or is_research_subject(subj)):
+            self.ctx.unnamed.add(name)  # a later "he"/"she" is not them (nor a poll: "Exit polling shows he won")
         if name and name != "it" and (is_body(subj) or subj.lower_ == "it"):
             self.ctx.bodies.add(name)  # an "it" in what they say is them
         if name and is_research_subject(subj) and name.split()[0] in ("The", "A", "An"):

@@ -19,7 +19,8 @@ _SPEECH_BASES = (
     "say tell add note report claim complain signal argue warn announce insist acknowledge "
     "confirm deny characterize characterise brief state explain write declare assert contend "
     "allege admit reveal testify inform stress emphasize emphasise reiterate disclose "
-    "caution predict promise pledge vow recall observe concede suggest indicate"
+    "caution predict promise pledge vow recall observe concede suggest indicate exclaim quip "
+    "retort lament muse recount"
 ).split()
 _IRREGULAR = {"said", "says", "saying", "told", "tells", "telling", "wrote", "written", "writes",
               "writing", "signalled", "signalling", "briefed"}
@@ -48,7 +49,8 @@ RESEARCH_NOUNS = frozenset(
     analyses research review reviews audit audits census statistics trial trials paper papers
     investigation investigations inquiry assessment assessments estimate estimates numbers
     count tally findings evaluation evaluations experiment experiments test tests
-    measurements records projections""".split()
+    measurements records projections documents filings disclosures results polling returns
+    transcripts""".split()
 )
 
 

@@ -68,7 +68,8 @@ class _Word:
 
 
 def _name(tokens: list[Token], ctx: Context, quoted: bool) -> str | None:
-    tokens = [t for t in tokens if t.dep_ != "case"]
+    if tokens and tokens[-1].dep_ == "case":  # "Trump's claim": the owner without "'s"
+        tokens = tokens[:-1]
     if not tokens:
         return None
     name = ctx.normalise_speaker(tokens, quoted)

@@ -349,7 +349,7 @@ def _subject_of(noun: Any, verb: Any) -> bool:
 def _tidy(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"\s*,(\s*,)+", ",", text).strip(" ,;:\u2014\u2013-")
-    text = text.replace(" ,", ",").replace("( ", "(").replace(" )", ")")
+    text = text.replace(" ,", ",").replace(" ;", ";").replace("( ", "(").replace(" )", ")")
     text = re.sub(r"\s*\(\)", "", text)  # "(R-TX)" left out as a part of its own
     text = re.sub(r" \.(?!\d)", ".", text)  # "to .08" keeps its space
     if text and text[0].islower():
