@@ -100,3 +100,62 @@ def test_the_rest_of_a_quotation_keeps_its_tag_when_someone_else_is_named_inside
     text = ("Whitaker added, \"I think Delgado is still a rising star. I did think he made a mistake "
             "because he even said it wasn't the bill he wanted.\"")
     assert claim_at(text, "I did think").attribution == "Whitaker"
+
+
+@pytest.mark.parametrize(
+    "text, source_words, speaker, claim",
+    [
+        ("Ana Reyes also made clear that she has not considered resigning.",
+         "she has not", "Ana Reyes", None),
+        ("In the radio interview, Mark Ellison made it clear that his supporters won't simply switch sides.",
+         "his supporters", "Mark Ellison", None),
+        ("On Saturday, the governor's office issued a statement saying that the bridge would reopen in May.",
+         "the bridge", "the governor's office", "The bridge would reopen in May"),
+        ("As reported by the Ledger, the county quietly sold the land in March.",
+         "the county", "the Ledger", "The county quietly sold the land in March"),
+        ("As Ellison told the Daily News, tax relief is given in exchange for creating jobs.",
+         "tax relief", "Ellison", "Tax relief is given in exchange for creating jobs"),
+    ],
+)
+def test_a_report_made_with_a_phrase_names_its_speaker(text, source_words, speaker, claim):
+    found = claim_at(text, source_words)
+    assert found.attribution == speaker
+    assert claim is None or found.text == claim
+
+
+@pytest.mark.parametrize(
+    "text, source_words",
+    [
+        ("The company made clear progress on its debt last year.", "The company"),
+        ("The mayor issued a statement on Monday about the bridge repairs.", "The mayor"),
+    ],
+)
+def test_a_phrase_without_a_reported_clause_names_no_speaker(text, source_words):
+    assert claim_at(text, source_words).attribution is None
+
+
+@pytest.mark.parametrize(
+    "text, source_words, speaker",
+    [
+        ("The authors found that towns hit by plant closures tended to elect more extreme mayors.",
+         "towns hit", "The authors"),
+        ("The appeals judge ruled that 17-year-olds who turn 18 before November can vote in the March primary.", "17-year-olds",
+         "The appeals judge"),
+        ("Watchdog Watch: County Hid Key Bridge Inspection For Years\n\nThe vote is on Monday.", "County Hid",
+         "Watchdog Watch"),
+    ],
+)
+def test_findings_and_names_holding_a_furniture_word_speak(text, source_words, speaker):
+    assert claim_at(text, source_words).attribution == speaker
+
+
+@pytest.mark.parametrize(
+    "text, source_words",
+    [
+        ("She found that the back door of the clinic was locked on Monday.", "She found"),
+        ("Police found the stolen car in a lake near Dover on Monday.", "Police found"),
+        ("Breaking News: A fire broke out at the Dover plant on Monday.\n\nMore follows.", "Breaking News"),
+    ],
+)
+def test_perceptions_acts_and_furniture_name_no_speaker(text, source_words):
+    assert claim_at(text, source_words).attribution is None

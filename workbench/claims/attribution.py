@@ -62,6 +62,25 @@ def is_research_subject(tok: Token) -> bool:
 
 
 _NOT_THIRD_PERSON = frozenset({"i", "we", "you"})
+# "The authors found that ...", "The judge ruled that ...", "An audit determined that ...": a
+# finding stated with a that-clause by a named or described third party reports that clause (a
+# pronoun finding - "he found that the door was locked" - is a perception; without "that" the
+# verb is an act: "Police found the car").
+FINDING_VERBS = frozenset(
+    """find finds found concluded concludes ruled rules determined determines""".split()
+)
+
+
+def _finding(verb: Token) -> bool:
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.pos_ == "PRON" or subj.i > verb.i:
+        return False
+    for child in verb.children:
+        if child.dep_ == "ccomp" and child.i > verb.i:
+            first = child.doc[child.left_edge.i]
+            if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == child.i:
+                return True
+    return False
 
 
 def is_speech_verb(tok: Token) -> bool:
@@ -71,8 +90,10 @@ def is_speech_verb(tok: Token) -> bool:
         return False
     if tok.lower_ in SPEECH_VERBS:
         return True
-    if tok.lower_ in DATA_VERBS:
-        return any(is_research_subject(c) for c in tok.children)
+    if tok.lower_ in DATA_VERBS and any(is_research_subject(c) for c in tok.children):
+        return True
+    if tok.lower_ in FINDING_VERBS:
+        return _finding(tok)
     if not is_report_verb(tok.lower_):
         return False
     subj = subject_of(tok)

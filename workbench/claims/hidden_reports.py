@@ -30,6 +30,7 @@ from workbench.claims.attribution import (
     phrase_tokens,
     subject_of,
 )
+from workbench.claims.phrasal_reports import as_reported_by, made_clear, statement_saying
 from workbench.claims.report_cues import (
     is_object_report_verb,
     is_report_noun,
@@ -120,7 +121,9 @@ def _as_tag(unit: Any, ctx: Context, quoted: bool) -> str | None:
             continue
         if content_of(verb) is not None or not_said(verb):
             continue
-        if not put_it and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        addressed = verb.lower_ in ("told", "tell", "tells", "telling")  # "As Clinton told the Daily News,"
+        if not put_it and any(c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and not addressed)
+                              for c in verb.children):
             continue  # "as he said he would", "as the court found errors": no tag
         subj = third_person_subject(verb)
         if subj is None:
@@ -286,6 +289,23 @@ def _deep_clause(unit: Any, ctx: Context, quoted: bool) -> str | None:
     return None
 
 
+def _phrasal_report(unit: Any, ctx: Context, quoted: bool) -> str | None:
+    """"X made it clear that ...", "X issued a statement saying that ...", "As reported by X, ..."
+    (phrasal_reports.py): the clause, said by X."""
+    shape = made_clear(unit) or statement_saying(unit)
+    if shape is not None:
+        subj, verb, keep = shape
+        return _given(unit, keep, subj, verb, ctx, quoted)
+    passive = as_reported_by(unit)
+    if passive is not None:
+        agent, keep = passive
+        name = _name(agent, ctx, quoted)
+        if name:
+            unit.tokens = keep
+        return name
+    return None
+
+
 def _inside_report(unit: Any, units: list) -> str | None:
     """A title role inside what someone is reported to say ("Trump claimed that the founder of
     ISIS is President Barack Obama" -> "Barack Obama is President") is said by them, as an
@@ -311,6 +331,7 @@ def unhide_reports(units: list, ctx: Context, quoted: bool, inside: list[bool] |
             or (_quote_frame(unit, ctx, inside) if quoted and inside else None)
             or _deep_clause(unit, ctx, quoted)
             or _noun_report(unit, ctx, quoted)
+            or _phrasal_report(unit, ctx, quoted)
             or _object_report(unit, ctx, quoted)
         )
         if name:

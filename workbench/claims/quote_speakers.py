@@ -77,8 +77,10 @@ def label_speaker(sent: Any, ctx: Context) -> tuple[str, int] | None:
     if m is None:
         return None
     label = m.group(1)
-    words = label.lower().replace("\u2019", "'").split()
-    if any(w.strip(".'") in _NOT_SPEAKERS for w in words):
+    words = [w.strip(".'").removesuffix("'s") for w in label.lower().replace("\u2019", "'").split()]
+    # page furniture ("UPDATE:", "Breaking News:", "The Latest:"), not a name holding such a
+    # word ("Judicial Watch:")
+    if all(w in _NOT_SPEAKERS or w in ("the", "a", "an") for w in words):
         return None
     colon_at = sent.start_char + m.end(1)
     toks = [t for t in sent if t.idx < colon_at]

@@ -1,0 +1,109 @@
+"""Reports made with a phrase rather than a speech verb: the claim is the reported clause, its
+speaker the phrase's subject.
+
+- "Emanuel made (it) clear that he has not considered resigning": make + "clear" + a that-clause;
+- "Trump issued a statement saying that Scalia was a brilliant judge", "The committee released a
+  statement confirming it will double its staff": a verb whose object is a report noun
+  ("statement", learned by bench/learn_cues.py) carrying a speech verb with a reported clause;
+- "As reported by Western Journalism, the Times broke the story": a passive "as" tag, its agent
+  speaks, and the tag leaves the claim.
+
+Works on spaCy tokens but imports nothing from spaCy (duck-typed).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from workbench.claims.attribution import content_of, is_speech_verb, not_said, phrase_tokens
+from workbench.claims.report_cues import is_report_noun, third_person_subject
+from workbench.claims.report_verbs import is_report_verb
+
+Token = Any
+_MAKE = frozenset("make makes made making".split())
+_STATEMENT_NOUNS = frozenset("statement statements release letter memo post tweet video ad".split())
+_MIN_WORDS = 3
+
+
+def _that_clause(verb: Token) -> Token | None:
+    """The verb's clause opened by "that" (a complementiser; "made it clear that ..." may hang it
+    on "clear" as an adverbial)."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "advcl") and child.i > verb.i:
+            first = child.doc[child.left_edge.i]
+            if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == child.i:
+                return child
+    return None
+
+
+def _clause_words(unit: Any, clause: Token) -> list[Token]:
+    ids = {t.i for t in clause.subtree}
+    keep = [t for t in unit.tokens if t.i in ids]
+    if keep and keep[0].lower_ == "that" and keep[0].dep_ == "mark":
+        keep = keep[1:]
+    return keep
+
+
+def made_clear(unit: Any) -> tuple[Token, Token, list[Token]] | None:
+    """(subject, verb, what was said) for "X made (it) clear that ..."."""
+    ids = {t.i for t in unit.tokens}
+    for verb in unit.tokens:
+        if verb.lower_ not in _MAKE or verb.pos_ != "VERB" or not_said(verb):
+            continue
+        if not any(c.lower_ == "clear" and c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "dobj") for c in verb.children):
+            continue
+        clause = _that_clause(verb) or next(
+            (_that_clause(c) for c in verb.children if c.lower_ == "clear" and _that_clause(c) is not None), None)
+        subj = third_person_subject(verb)
+        if clause is None or subj is None or subj.i not in ids or clause.i not in ids:
+            continue
+        keep = _clause_words(unit, clause)
+        if len(keep) >= _MIN_WORDS:
+            return subj, verb, keep
+    return None
+
+
+def statement_saying(unit: Any) -> tuple[Token, Token, list[Token]] | None:
+    """(subject, verb, what was said) for "X issued a statement saying that ..."."""
+    ids = {t.i for t in unit.tokens}
+    for noun in unit.tokens:
+        if noun.dep_ != "dobj" or not (noun.lower_ in _STATEMENT_NOUNS or is_report_noun(noun.lower_)):
+            continue
+        verb = noun.head
+        said = next((c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBG"
+                     and (is_speech_verb(c) or is_report_verb(c.lower_))), None)
+        if said is None or not_said(said) or not_said(verb):
+            continue
+        clause = content_of(said)
+        subj = third_person_subject(verb)
+        if clause is None or subj is None or subj.i not in ids or clause.i not in ids:
+            continue
+        keep = _clause_words(unit, clause)
+        if len(keep) >= _MIN_WORDS:
+            return subj, verb, keep
+    return None
+
+
+def as_reported_by(unit: Any) -> tuple[list[Token], list[Token]] | None:
+    """(the agent's words, what was said) for "As reported by X, <clause>"."""
+    ids = {t.i for t in unit.tokens}
+    for verb in unit.tokens:
+        if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.head.i not in ids:
+            continue
+        if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+            continue
+        if not (is_speech_verb(verb) or is_report_verb(verb.lower_)):
+            continue
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if obj is None:
+            continue
+        tag = {t.i for t in verb.subtree}
+        doc = verb.doc
+        right = verb.right_edge.i + 1
+        if right < len(doc) and doc[right].text in (",", "\u2014", "\u2013", ":"):
+            tag.add(right)
+        keep = [t for t in unit.tokens if t.i not in tag]
+        if len(keep) >= _MIN_WORDS:
+            return phrase_tokens(obj), keep
+    return None
