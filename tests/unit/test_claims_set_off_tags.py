@@ -127,6 +127,8 @@ def test_a_report_made_with_a_phrase_names_its_speaker(text, source_words, speak
     "text, source_words",
     [
         ("The company made clear progress on its debt last year.", "The company"),
+        # an event makes nothing clear in words: the reading is the reporter's
+        ("The state primary made it clear that the mayor's supporters are loyal to him.", "The state primary"),
         ("The mayor issued a statement on Monday about the bridge repairs.", "The mayor"),
     ],
 )

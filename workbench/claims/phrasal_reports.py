@@ -18,6 +18,7 @@ from typing import Any
 from workbench.claims.attribution import content_of, is_speech_verb, not_said, phrase_tokens
 from workbench.claims.report_cues import is_report_noun, third_person_subject
 from workbench.claims.report_verbs import is_report_verb
+from workbench.claims.titles import title_word
 
 Token = Any
 _MAKE = frozenset("make makes made making".split())
@@ -55,12 +56,19 @@ def made_clear(unit: Any) -> tuple[Token, Token, list[Token]] | None:
         clause = _that_clause(verb) or next(
             (_that_clause(c) for c in verb.children if c.lower_ == "clear" and _that_clause(c) is not None), None)
         subj = third_person_subject(verb)
-        if clause is None or subj is None or subj.i not in ids or clause.i not in ids:
+        if clause is None or subj is None or subj.i not in ids or clause.i not in ids or not _can_speak(subj):
             continue
         keep = _clause_words(unit, clause)
         if len(keep) >= _MIN_WORDS:
             return subj, verb, keep
     return None
+
+
+def _can_speak(subj: Token) -> bool:
+    """Someone who can make a thing clear in words: a person, a body, a group, a title; not an
+    event ("The New York primary made it clear that ..." is the reporter's reading)."""
+    return (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in ("he", "she", "they")
+            or subj.tag_ == "NNS" or title_word(subj.text))
 
 
 def statement_saying(unit: Any) -> tuple[Token, Token, list[Token]] | None:
