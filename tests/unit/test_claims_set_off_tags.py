@@ -161,3 +161,12 @@ def test_findings_and_names_holding_a_furniture_word_speak(text, source_words, s
 )
 def test_perceptions_acts_and_furniture_name_no_speaker(text, source_words):
     assert claim_at(text, source_words).attribution is None
+
+
+def test_an_inverted_tag_after_a_quoted_fragment_speaks_for_the_whole_quotation():
+    text = ("\"She opposed every single one of them. Every single amendment,\" said Okafor, who had "
+            "introduced some of those amendments.")
+    assert claim_at(text, "She opposed").attribution == "Okafor"
+    # what the article says about the speaker stays the article's
+    found = [c for c in extract_claims(text) if "introduced some of those amendments" in c.text]
+    assert found and all(c.attribution is None for c in found)

@@ -93,6 +93,12 @@ def _clause_half(tok: Token) -> bool:
     return tok.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
 
 
+def _quotation(tok: Token, inside: list[bool] | None) -> bool:
+    """Is all of `tok`'s subtree quoted ('"Every single amendment," said Cruz': what he said)?"""
+    words = [t for t in tok.subtree if not t.is_punct]
+    return bool(words) and all(_quoted(t, inside) for t in words)
+
+
 def find_tags(sent: Any, inside: list[bool] | None) -> list[tuple[Token, Token, set[int]]]:
     """(verb, subject, token ids to drop) for every set-off tag in the sentence."""
     found = []
@@ -103,7 +109,9 @@ def find_tags(sent: Any, inside: list[bool] | None) -> list[tuple[Token, Token, 
         # sentence it splits ("These were not errors, X noted; the agency had ...")
         if content_of(verb) is not None and verb.dep_ in ("ROOT", "ccomp", "xcomp", "relcl", "acl"):
             continue
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        # the tag's subject, never quoted words the parser also took for one ('"Every single
+        # amendment," said Cruz')
+        subj = next((c for c in verb.children if c.dep_ == "nsubj" and not _quotation(c, inside)), None)
         if subj is None or subj.lower_ in ("i", "we", "you", "it", "that", "which", "who", "this"):
             continue
         span = _extent(verb, subj)
@@ -113,7 +121,8 @@ def find_tags(sent: Any, inside: list[bool] | None) -> list[tuple[Token, Token, 
         if end - start > _TAG_WORDS or not _bounded(sent, start, end):
             continue
         tag = set(range(start, end))
-        if any(c.i not in tag and (c.dep_ not in _SPLIT_DEPS or not _clause_half(c)) for c in verb.children):
+        if any(c.i not in tag and not _quotation(c, inside) and (c.dep_ not in _SPLIT_DEPS or not _clause_half(c))
+               for c in verb.children):
             continue
         if any(_quoted(sent.doc[i], inside) for i in tag if not sent.doc[i].is_punct):
             continue
@@ -126,7 +135,10 @@ def find_tags(sent: Any, inside: list[bool] | None) -> list[tuple[Token, Token, 
             tag.add(start - 1)
         elif end < sent.end and doc[end].text == "," and start == sent.start:
             tag.add(end)
-        found.append((verb, subj, tag))
+        # a relative clause or appositive about the speaker is the article's fact about them
+        # ("said Cruz, who had introduced some of the amendments"): it stays, and says nothing of theirs
+        about = set().union(*({t.i for t in c.subtree} for c in subj.children if c.dep_ in ("relcl", "appos", "acl")))
+        found.append((verb, subj, tag - about))
     return found
 
 
@@ -182,6 +194,10 @@ def _cut(units: list, drop: set[int], name: str, misread: bool = False) -> None:
         tokens = [t for t in unit.tokens if t.i not in drop]
         if not any(not t.is_punct for t in tokens):
             continue  # the tag alone is no claim
+        if unit.attribution is None and all(t.head.i in drop or t.head.i in {u.i for u in tokens} for t in tokens) \
+                and any(t.head.i in drop and t.dep_ in ("relcl", "appos", "acl") for t in tokens):
+            kept.append(unit)  # what the article says about the speaker: no speaker, words as they are
+            continue
         unit.tokens = tokens
         if unit.attribution is None:
             unit.attribution = unit.speaker = name
