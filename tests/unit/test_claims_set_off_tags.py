@@ -170,3 +170,11 @@ def test_an_inverted_tag_after_a_quoted_fragment_speaks_for_the_whole_quotation(
     # what the article says about the speaker stays the article's
     found = [c for c in extract_claims(text) if "introduced some of those amendments" in c.text]
     assert found and all(c.attribution is None for c in found)
+
+
+def test_a_poll_the_parser_read_as_a_noun_phrase_still_reports():
+    # "poll" parsed as the root, "found" as a reduced relative
+    text = "A Marlow College poll found last week that Ortega would beat Reyes 46 to 40 percent in a runoff."
+    claim = claim_at(text, "Ortega would beat")
+    assert claim.attribution == "a Marlow College poll"
+    assert claim.text == "Ortega would beat Reyes 46 to 40 percent in a runoff"

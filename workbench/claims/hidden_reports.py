@@ -21,6 +21,7 @@ from typing import Any
 
 from workbench.claims.attribution import (
     DATA_VERBS,
+    RESEARCH_NOUNS,
     PERSONAL,
     Context,
     content_of,
@@ -30,7 +31,7 @@ from workbench.claims.attribution import (
     phrase_tokens,
     subject_of,
 )
-from workbench.claims.phrasal_reports import as_reported_by, made_clear, statement_saying
+from workbench.claims.phrasal_reports import as_reported_by, made_clear, noun_rooted, statement_saying
 from workbench.claims.report_cues import (
     is_object_report_verb,
     is_report_noun,
@@ -296,6 +297,16 @@ def _phrasal_report(unit: Any, ctx: Context, quoted: bool) -> str | None:
     if shape is not None:
         subj, verb, keep = shape
         return _given(unit, keep, subj, verb, ctx, quoted)
+    rooted = noun_rooted(unit)
+    if rooted is not None:
+        noun, _, keep = rooted
+        words = list(noun.doc[noun.left_edge.i : noun.i + 1])  # the phrase up to the noun
+        name = _name(words, ctx, quoted)
+        if name and noun.lower_ in RESEARCH_NOUNS and words[0].lower_ in ("the", "a", "an"):
+            name = name[:1].lower() + name[1:]
+        if name:
+            unit.tokens = keep
+        return name
     passive = as_reported_by(unit)
     if passive is not None:
         agent, keep = passive

@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from workbench.claims.attribution import content_of, is_speech_verb, not_said, phrase_tokens
+from workbench.claims.attribution import (
+    RESEARCH_NOUNS,
+    SPEECH_VERBS,
+    content_of,
+    is_speech_verb,
+    not_said,
+    phrase_tokens,
+)
 from workbench.claims.report_cues import is_report_noun, third_person_subject
 from workbench.claims.report_verbs import is_report_verb
 from workbench.claims.titles import title_word
@@ -32,7 +39,8 @@ def _that_clause(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("ccomp", "advcl") and child.i > verb.i:
             first = child.doc[child.left_edge.i]
-            if first.lower_ == "that" and first.dep_ == "mark" and first.head.i == child.i:
+            # a complementiser, sometimes tagged as a relative adverb ("found last week that ...")
+            if first.lower_ == "that" and first.dep_ in ("mark", "advmod") and first.head.i == child.i:
                 return child
     return None
 
@@ -40,7 +48,7 @@ def _that_clause(verb: Token) -> Token | None:
 def _clause_words(unit: Any, clause: Token) -> list[Token]:
     ids = {t.i for t in clause.subtree}
     keep = [t for t in unit.tokens if t.i in ids]
-    if keep and keep[0].lower_ == "that" and keep[0].dep_ == "mark":
+    if keep and keep[0].lower_ == "that" and keep[0].dep_ in ("mark", "advmod"):
         keep = keep[1:]
     return keep
 
@@ -89,6 +97,33 @@ def statement_saying(unit: Any) -> tuple[Token, Token, list[Token]] | None:
         keep = _clause_words(unit, clause)
         if len(keep) >= _MIN_WORDS:
             return subj, verb, keep
+    return None
+
+
+def noun_rooted(unit: Any) -> tuple[Token, Token, list[Token]] | None:
+    """(subject, verb, what was said) for a report the parser read as a noun phrase: "A Quinnipiac
+    poll found last week that Clinton would win" parsed with "poll" as the root and "found" as a
+    reduced relative. Only when the verb has a that-clause, no subject of its own, and the
+    sentence no other verb outside that clause."""
+    ids = {t.i for t in unit.tokens}
+    for noun in unit.tokens:
+        if noun.dep_ != "ROOT" or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        verb = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and c.tag_ in ("VBD", "VBN")), None)
+        if verb is None or not_said(verb) or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue
+        data = verb.lower_ in ("found", "showed", "concluded")
+        if not (data and noun.lower_ in RESEARCH_NOUNS) and verb.lower_ not in SPEECH_VERBS:
+            continue
+        clause = _that_clause(verb)
+        if clause is None or clause.i not in ids:
+            continue
+        inner = {t.i for t in clause.subtree}
+        if any(t.pos_ in ("VERB", "AUX") and t.i not in inner and t.i != verb.i for t in noun.sent):
+            continue
+        keep = _clause_words(unit, clause)
+        if len(keep) >= _MIN_WORDS:
+            return noun, verb, keep
     return None
 
 
