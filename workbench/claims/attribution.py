@@ -62,13 +62,10 @@ def is_research_subject(tok: Token) -> bool:
 
 
 _NOT_THIRD_PERSON = frozenset({"i", "we", "you"})
-# "The authors found that ...", "The judge ruled that ...", "An audit determined that ...": a
-# finding stated with a that-clause by a named or described third party reports that clause (a
-# pronoun finding - "he found that the door was locked" - is a perception; without "that" the
-# verb is an act: "Police found the car").
-FINDING_VERBS = frozenset(
-    """find finds found concluded concludes ruled rules determined determines""".split()
-)
+# "The judge ruled that ...", "The board determined that ...": a ruling stated with a that-clause
+# by a named or described party reports that clause (a pronoun's - "he determined that the door
+# was locked" - is a perception; "found that" stays an ordinary verb unless a study finds it).
+FINDING_VERBS = frozenset("ruled rules determined determines".split())
 
 
 def _finding(verb: Token) -> bool:
