@@ -16,7 +16,7 @@ _COLUMNS = "external_id, text, title, rating, url"
 def stage_batch(db: PgWorkspace, import_id: int, rows: Sequence[tuple[str, str, str, str, str]]) -> int:
     """Like archive_repository.stage_batch: new claims as invisible rows of the import, changed ones into
     archive_staging, unchanged ones skipped; within the batch the last row of an external id wins."""
-    db.execute(f"CREATE TEMP TABLE IF NOT EXISTS archive_batch (seq BIGSERIAL PRIMARY KEY, external_id TEXT,"
+    db.execute("CREATE TEMP TABLE IF NOT EXISTS archive_batch (seq BIGSERIAL PRIMARY KEY, external_id TEXT,"
                " text TEXT, title TEXT, rating TEXT, url TEXT)", [])
     db.execute("TRUNCATE pg_temp.archive_batch", [])
     db.executemany(f"INSERT INTO pg_temp.archive_batch ({_COLUMNS}) VALUES (?, ?, ?, ?, ?)", rows)
