@@ -141,3 +141,12 @@ def test_a_clausal_subject_is_not_split_from_its_verb():
 def test_an_infinitive_joined_to_a_finite_verb_is_no_fact_of_its_own():
     text = "Super PACs don't have a choice but to take the lead in advertising, says Evan Tracey."
     assert claims(text) == [("Super PACs don't have a choice but to take the lead in advertising", "Evan Tracey")]
+
+
+def test_a_report_opened_by_than_is_the_measure_of_a_comparison_not_a_claim():
+    text = ("Such negativity has exasperated Mr. Obama, who has gotten less credit than aides say he deserves "
+            "for the progress of the last seven years.")
+    assert claims(text) == [
+        ("Such negativity has exasperated Mr. Obama", None),
+        ("Obama has gotten less credit than aides say he deserves for the progress of the last seven years", None),
+    ]

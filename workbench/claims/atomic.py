@@ -111,6 +111,12 @@ def _joined(conj: Token) -> bool:
     )
 
 
+def _compares(verb: Token) -> bool:
+    """"less credit than aides say he deserves": a report opened by "than" is the measure of a
+    comparison, not a claim of its own."""
+    return any(c.dep_ == "mark" and c.lower_ == "than" for c in verb.children)
+
+
 def _infinitive(verb: Token) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
@@ -639,7 +645,7 @@ class SentenceSplitter:
             ):
                 removed |= _subtree_ids(tok)
                 deferred.append((tok, None))
-            elif dep == "advcl" and is_speech_verb(tok) and content_of(tok) is not None:
+            elif dep == "advcl" and is_speech_verb(tok) and content_of(tok) is not None and not _compares(tok):
                 removed |= _subtree_ids(tok)
                 deferred.append((tok, None))
             elif dep in ("appos", "relcl", "acl") and tok.head.i not in removed:

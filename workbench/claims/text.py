@@ -230,6 +230,9 @@ def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = 
     parts: list[str] = []
     prev = None
     named: Any = None  # a pronoun just replaced by a name
+    # the subject brought in for a split-off clause counts as named ("Obama has gotten less credit
+    # than aides say he deserves", not "... say Obama deserves")
+    given = f"{unit.subject} " if rewrite and unit.subject else ""
     for t in toks:
         word = t.text
         if not rewrite:
@@ -240,7 +243,7 @@ def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = 
             parts.append(" ")
         elif t.lower_ in PERSONAL and t.tag_ == "PRP":
             quoted = inside is not None and t.idx < len(inside) and inside[t.idx]
-            word = _unless_named(_resolve(t, unit, sent, ctx, quoted), parts) or word
+            word = _unless_named(_resolve(t, unit, sent, ctx, quoted), [given, *parts]) or word
         elif t.lower_ in ("his", "her") and t.tag_ == "PRP$" and not parts and not unit.subject:
             # "Her plans will solve ..." -> "Hillary Clinton's plans will solve ...": a claim that opens
             # with an owner says whose, by the rules for "she"
@@ -250,7 +253,7 @@ def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = 
         elif t.lower_ == "it" and t.i != sent.start:
             word = _resolve_it(t) or _speaker_it(t, unit, toks, ctx) or word
         elif t.lower_ == "they" and t.tag_ == "PRP":
-            word = _unless_named(_resolve_they(t, sent, ctx), parts) or word
+            word = _unless_named(_resolve_they(t, sent, ctx), [given, *parts]) or word
         named = t if rewrite and word != t.text and t.pos_ == "PRON" else None
         if t.text in QUOTE_CHARS:
             word = ""
