@@ -185,3 +185,9 @@ def test_a_description_opening_the_sentence_reads_in_lower_case_after_is():
     text = "Another delegate on the Cruz slate, Jim Poolman, said he was leaning toward Cruz."
     roles = [c.text for c in extract_claims(text) if c.kind == ClaimKind.ROLE]
     assert roles == ["Jim Poolman is another delegate on the Cruz slate"]
+
+
+def test_a_name_after_the_object_of_with_is_that_person():
+    text = "Joseph Yun traveled to Oslo for secret talks with a senior North Korean official, Choe Hon Sui."
+    roles = [c.text for c in extract_claims(text) if c.kind == ClaimKind.ROLE]
+    assert "Choe Hon Sui is a senior North Korean official" in roles

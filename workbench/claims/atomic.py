@@ -544,8 +544,10 @@ class SentenceSplitter:
         name_toks, desc_toks, described = head_toks, app_toks, True
         named_head = noun.pos_ == "PROPN" and appos.pos_ != "PROPN"  # "Rendell, a stalwart Clinton supporter"
         if not named_head and (not head_person or (noun.pos_ != "PROPN" and appos.pos_ == "PROPN")):
-            if noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
-                return False  # "the candidate for governor, Wayne Stenehjem", "the wife of the mayor, Jane Doe"
+            if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for", "to") and noun.head.head.pos_ in ("NOUN", "PROPN"):
+                # "the candidate for governor, Wayne Stenehjem", "the wife of the mayor, Jane Doe": the
+                # name may belong to the whole phrase ("talks with an official, Choe Hon Sui" does not)
+                return False
             name_toks, desc_toks, described = phrase_tokens(appos), head_toks, False
         if not any(len(t.text) > 1 and t.is_alpha for t in desc_toks) or _PARTY_TAG.match(span_text(desc_toks)):
             return False  # "Sen. Bernie Sanders (I-Vt.)", "(R-TX)": a party and state tag, no description
