@@ -150,3 +150,12 @@ def test_a_report_opened_by_than_is_the_measure_of_a_comparison_not_a_claim():
         ("Such negativity has exasperated Mr. Obama", None),
         ("Obama has gotten less credit than aides say he deserves for the progress of the last seven years", None),
     ]
+
+
+def test_a_quoted_claim_ends_where_the_quotation_ends():
+    text = ('Mr. Manafort said the plan was ready.\n\n"He gave us the mandate to bring together a team of '
+            'professionals that could finish the job for him, but could also then begin to link in with the '
+            'establishment," he said, also alluding to think tanks and members of Congress.')
+    quoted = [c for c, who in claims(text) if who]
+    assert any(c.startswith("He gave us the mandate") for c in quoted), quoted
+    assert not any("alluding" in c or " said" in c for c in quoted), quoted

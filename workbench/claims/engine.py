@@ -167,6 +167,7 @@ class _Paragraphs:
         return _verbatim(sent.doc.text[start:end]), [(start, end)]
 
     def _draft(self, unit: Unit, sent: Any, offset: int, inside: list[bool]) -> ClaimDraft | None:
+        _end_with_the_quote(unit, inside)
         parts = source_parts(unit)
         if not parts:
             return None
@@ -209,6 +210,21 @@ class _Paragraphs:
             checkworthiness=round(max(0.0, min(1.0, worthy)), 3),
             parts=tuple((offset + s, offset + e) for s, e in parts) if len(parts) > 1 else (),
         )
+
+
+def _end_with_the_quote(unit: Unit, inside: list[bool]) -> None:
+    """A speaker's quoted words end where the quotation does: the narrator's words after it
+    ('"... finish the job for him," he said, also alluding to think tanks' - the parser hangs
+    "alluding" on the quoted verb) are not part of what the speaker said."""
+    if unit.attribution is None or unit.role:
+        return
+    words = [t for t in unit.tokens if not (t.is_punct or t.is_space)]
+    if not words or words[0].idx >= len(inside) or not inside[words[0].idx]:
+        return
+    last = max(k for k, t in enumerate(words) if t.idx < len(inside) and inside[t.idx])
+    if last + 1 < len(words):
+        keep = words[last].i
+        unit.tokens = [t for t in unit.tokens if t.i <= keep]
 
 
 _GLUING_QUOTE = re.compile(r"(?<=[,;:.!?])[\"\u201c\u201d](?=\w)")
