@@ -191,3 +191,9 @@ def test_a_name_after_the_object_of_with_is_that_person():
     text = "Joseph Yun traveled to Oslo for secret talks with a senior North Korean official, Choe Hon Sui."
     roles = [c.text for c in extract_claims(text) if c.kind == ClaimKind.ROLE]
     assert "Choe Hon Sui is a senior North Korean official" in roles
+
+
+def test_a_title_before_a_bare_surname_names_no_relative_who_shares_it():
+    text = "Michelle Obama spoke at the rally. President Obama signed the bill on Monday."
+    roles = [c.text for c in extract_claims(text) if c.kind == ClaimKind.ROLE]
+    assert roles == ["Obama is President"]

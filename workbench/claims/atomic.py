@@ -283,7 +283,10 @@ class SentenceSplitter:
             if self.inside is not None and start < len(self.inside) and self.inside[start]:
                 continue
             written = span_text(found.name)
-            name = clean_name(written, self.ctx.see_person(written))
+            known = self.ctx.see_person(written)
+            # A bare surname is written as the article has it: "President Obama" after "Michelle
+            # Obama" is no sign of which Obama, and "Michelle Obama is President" would be false.
+            name = written if len(written.split()) == 1 else clean_name(written, known)
             if self.ctx.new_role(role_key(name), title_key(found.text)):
                 text = role_text(name, found, title_verb(found))
                 self.units.append(Unit(found.tokens, None, role=True, role_text=text))
