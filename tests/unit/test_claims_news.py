@@ -159,3 +159,8 @@ def test_a_quoted_claim_ends_where_the_quotation_ends():
     quoted = [c for c, who in claims(text) if who]
     assert any(c.startswith("He gave us the mandate") for c in quoted), quoted
     assert not any("alluding" in c or " said" in c for c in quoted), quoted
+
+
+def test_said_to_be_describes_someone_and_reports_nothing():
+    text = "The man said to be the leader of the gang was arrested on Monday."
+    assert claims(text) == [(text.rstrip("."), None)]

@@ -158,6 +158,8 @@ def _addressee_lost(verb: Token, clause: Token) -> bool:
 def content_of(verb: Token) -> Token | None:
     """The clause a speech verb reports: its ccomp, or a verbal parataxis/dobj quote; none when
     the clause is a question."""
+    if any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) for c in verb.children):
+        return None  # "The man said to be the leader ... was arrested": a description, not a report
     for child in verb.children:
         if child.dep_ == "ccomp" and not any(
             c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in child.children
