@@ -31,7 +31,13 @@ from workbench.claims.attribution import (
     phrase_tokens,
     subject_of,
 )
-from workbench.claims.phrasal_reports import as_reported_by, made_clear, noun_rooted, statement_saying
+from workbench.claims.phrasal_reports import (
+    as_reported_by,
+    made_clear,
+    noun_rooted,
+    statement_saying,
+    without_tag,
+)
 from workbench.claims.report_cues import (
     is_object_report_verb,
     is_report_noun,
@@ -129,12 +135,7 @@ def _as_tag(unit: Any, ctx: Context, quoted: bool) -> str | None:
         subj = third_person_subject(verb)
         if subj is None:
             continue
-        tag = {t.i for t in verb.subtree}
-        doc = verb.doc
-        right = verb.right_edge.i + 1
-        if right < len(doc) and doc[right].text in (",", "\u2014", "\u2013", ":"):
-            tag.add(right)
-        keep = [t for t in unit.tokens if t.i not in tag]
+        keep = without_tag(unit, verb)
         if len(keep) < 3:
             continue
         name = _given(unit, keep, subj, verb, ctx, quoted)

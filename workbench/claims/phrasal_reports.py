@@ -33,6 +33,16 @@ _STATEMENT_NOUNS = frozenset("statement statements release letter memo post twee
 _MIN_WORDS = 3
 
 
+def without_tag(unit: Any, verb: Token) -> list[Token]:
+    """The unit's words without an "as ..." tag: the verb's words and the mark that closes them
+    ("As The Hill reported, ..." -> "...")."""
+    tag = {t.i for t in verb.subtree}
+    doc = verb.doc
+    right = verb.right_edge.i + 1
+    if right < len(doc) and doc[right].text in (",", "\u2014", "\u2013", ":"):
+        tag.add(right)
+    return [t for t in unit.tokens if t.i not in tag]
+
 def _that_clause(verb: Token) -> Token | None:
     """The verb's clause opened by "that" (a complementiser; "made it clear that ..." may hang it
     on "clear" as an adverbial)."""
@@ -141,12 +151,7 @@ def as_reported_by(unit: Any) -> tuple[list[Token], list[Token]] | None:
         obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
         if obj is None:
             continue
-        tag = {t.i for t in verb.subtree}
-        doc = verb.doc
-        right = verb.right_edge.i + 1
-        if right < len(doc) and doc[right].text in (",", "\u2014", "\u2013", ":"):
-            tag.add(right)
-        keep = [t for t in unit.tokens if t.i not in tag]
+        keep = without_tag(unit, verb)
         if len(keep) >= _MIN_WORDS:
             return phrase_tokens(obj), keep
     return None
