@@ -164,3 +164,23 @@ def test_a_quoted_claim_ends_where_the_quotation_ends():
 def test_said_to_be_describes_someone_and_reports_nothing():
     text = "The man said to be the leader of the gang was arrested on Monday."
     assert claims(text) == [(text.rstrip("."), None)]
+
+
+
+def test_who_after_a_name_of_a_group_is_about_the_person_named():
+    # The parser sometimes hangs ", who ..." on "family"; the rule must pick the person named.
+    from spacy.tokens import Doc, Span
+
+    from workbench.claims.atomic import _relative_antecedent
+    from workbench.claims.nlp import get_nlp
+
+    words = ["The", "family", "of", "Dana", "Price", ",", "who", "was", "shot", ",", "sued", "."]
+    heads = [1, 10, 1, 4, 2, 4, 8, 8, 1, 1, 10, 10]
+    deps = ["det", "nsubj", "prep", "compound", "pobj", "punct", "nsubjpass", "auxpass", "relcl",
+            "punct", "ROOT", "punct"]
+    doc = Doc(get_nlp().vocab, words=words, heads=heads, deps=deps)
+    doc.ents = [Span(doc, 3, 5, label="PERSON")]
+    assert _relative_antecedent(doc[1], doc[8], doc[6]).text == "Price"
+    plural = Doc(get_nlp().vocab, words=[*words[:7], "were", *words[8:]], heads=heads, deps=deps)
+    plural.ents = [Span(plural, 3, 5, label="PERSON")]
+    assert _relative_antecedent(plural[1], plural[8], plural[6]).text == "family"  # "who were"

@@ -131,3 +131,8 @@ def test_labels_times_and_embeds_are_furniture():
     for line in ("ABSTRACT.", "FULL TEXT.", "9:42 p.m.", '<tweet tweet-id="773113752271060992"><tweet/>'):
         assert is_furniture(line), line
     assert not is_furniture("NATO expanded to 30 members in 2020.")
+
+
+def test_a_title_with_a_prefix_does_not_end_the_sentence():
+    text = "The unit was directed by then-Cmdr. Jon Burge for a decade. It was disbanded."
+    assert sentences(text) == ["The unit was directed by then-Cmdr. Jon Burge for a decade.", "It was disbanded."]

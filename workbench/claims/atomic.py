@@ -150,6 +150,29 @@ def _comma_before(tok: Token) -> bool:
     return i >= 0 and tok.doc[i].text in (",", "\u2014", "\u2013", "(")
 
 
+_PLURAL_VERBS = {"are", "were", "have"}
+
+
+def _relative_antecedent(noun: Token, relcl: Token, rel: Token) -> Token:
+    """Whom ", who ..." is about. The parser often hangs it on the first noun of "N1 of N2, who
+    ...": "The family of Ronald Johnson III, who was fatally shot ..." is about Johnson, not his
+    family. "who" names a person, so a person's name right before the comma is the antecedent
+    unless N1 is itself a person or the verb agrees only with a plural N1 ("who were")."""
+    if rel.lower_ != "who" or noun.ent_type_ == "PERSON":
+        return noun
+    if any(t.lower_ in _PLURAL_VERBS or t.tag_ == "VBP" for t in [relcl, *relcl.children] if t.i < relcl.i + 1):
+        return noun
+    last = noun.doc[relcl.left_edge.i - 2] if relcl.left_edge.i >= 2 else noun
+    if last.ent_type_ != "PERSON" or last.i <= noun.i:
+        return noun
+    tok = last
+    while tok.dep_ in ("compound", "flat"):
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of" or tok.head.head.i != noun.i:
+        return noun
+    return tok
+
+
 def _address_list(sent: Any) -> bool:
     """"Mr. Speaker, Senator Barron, members of the Legislature, ...": a verbless sentence made
     of the people addressed, whose commas join names, not a name and its description ("And
@@ -460,7 +483,7 @@ class SentenceSplitter:
                 if not rel:
                     continue
                 removed |= _subtree_ids(child)
-                subject = _name_phrase(noun)
+                subject = _name_phrase(_relative_antecedent(noun, child, rel[0]))
                 if is_speech_verb(child) and self._speech(child, attr, drop | {r.i for r in rel}):
                     continue
                 if self._relative_role(noun, child, rel[0], attr):

@@ -156,7 +156,8 @@ def _is_abbreviation_stop(text: str, dot: int, next_word: str) -> bool:
     word = m.group(1)
     bare = word.rstrip(".").lower()
     nxt = next_word.lstrip("\"'\u201c\u2018([").lower().rstrip(".,;:!?\"'\u201d\u2019")
-    if bare in _TITLES:
+    # "then-Cmdr. Jon Burge", "ex-Gov. Perry": a title with a prefix is still a title
+    if bare in _TITLES or bare.rsplit("-", 1)[-1] in _TITLES:
         return True
     # Initials and dotted acronyms: "U.S.", "U.N.", "J." — a sentence starter after them
     # is the only sign of a real boundary.
