@@ -3,6 +3,7 @@ only by rewrites known to keep the meaning (claims/faithfulness.py)."""
 
 import pytest
 
+from workbench.claims import extract_claims
 from workbench.claims.faithfulness import ArticleWords, Source, check
 from workbench.claims.segment import sentence_spans
 
@@ -136,3 +137,20 @@ def test_states_and_reports_as_nouns_are_no_attribution_clause_to_drop():
     # the verb still reads as a tag
     assert verdict("Aid went to the poor, the report states.", "Aid went to the poor, the report states",
                    "Aid went to the poor") is None
+
+
+def test_a_refused_clause_inside_a_refused_sentence_is_not_listed_again():
+    from workbench.claims.engine import _without_covered_fallbacks
+    from workbench.domain import ClaimDraft
+
+    whole = ClaimDraft("His name not be used because even though he retired, his cover holds", 0, 70)
+    clause = ClaimDraft("Even though he retired", 30, 52)
+    kept = ClaimDraft("He retired", 40, 52)  # a rewrite the gate let through stays
+    got = _without_covered_fallbacks([(whole, True), (clause, True), (kept, False)])
+    assert got == [whole, kept]
+
+
+def test_even_goes_with_though_when_a_contrast_clause_becomes_a_claim():
+    texts = [c.text for c in extract_claims("The mayor kept her job, even though she lost the vote in March.")]
+    assert "She lost the vote in March" in texts
+    assert not any(t.startswith("Even") for t in texts)

@@ -184,3 +184,13 @@ def test_who_after_a_name_of_a_group_is_about_the_person_named():
     plural = Doc(get_nlp().vocab, words=[*words[:7], "were", *words[8:]], heads=heads, deps=deps)
     plural.ents = [Span(plural, 3, 5, label="PERSON")]
     assert _relative_antecedent(plural[1], plural[8], plural[6]).text == "family"  # "who were"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Sen. Ted Cruz (Tex.), a Republican presidential candidate, made it the center of his closing remarks.",
+     "Sen. Ted Cruz (Tex.) made it the center of his closing remarks"),
+    ("Sen. Sherrod Brown (Ohio) voted against the bill on Tuesday.", "Sen. Sherrod Brown (Ohio) voted against the bill on Tuesday"),
+])
+def test_a_parenthesised_state_after_a_name_is_no_role(text, kept):
+    assert kept in [c for c, _ in claims(text)]
+    assert not any(r.endswith((" is Tex", " is Ohio")) for r in roles(text))

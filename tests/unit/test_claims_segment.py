@@ -136,3 +136,10 @@ def test_labels_times_and_embeds_are_furniture():
 def test_a_title_with_a_prefix_does_not_end_the_sentence():
     text = "The unit was directed by then-Cmdr. Jon Burge for a decade. It was disbanded."
     assert sentences(text) == ["The unit was directed by then-Cmdr. Jon Burge for a decade.", "It was disbanded."]
+
+
+def test_no_ends_a_sentence_unless_a_number_follows():
+    text = "The senator voted no. The bill passed anyway. It ranked No. 2 in the poll. See p. 14."
+    assert sentences(text) == [
+        "The senator voted no.", "The bill passed anyway.", "It ranked No. 2 in the poll.", "See p. 14.",
+    ]

@@ -150,6 +150,21 @@ def _comma_before(tok: Token) -> bool:
     return i >= 0 and tok.doc[i].text in (",", "\u2014", "\u2013", "(")
 
 
+def _place_tag(appos: Token, desc: list[Token]) -> bool:
+    """A parenthesised place or employer after a name: "(Tex.)", "(Ohio)", "(Goldman Sachs)"."""
+    doc = appos.doc
+    words = [t for t in desc if not t.is_punct]
+    if not words or len(words) > 3 or words[0].i == 0 or doc[words[0].i - 1].text != "(":
+        return False
+    if all(t.ent_type_ in ("GPE", "ORG") for t in words):
+        return True  # "(Ohio)", "John Smith (Goldman Sachs)": where they are from, not what they are
+    # a state's abbreviation the tagger does not know as a place
+    one = words[0]
+    nxt = doc[one.i + 1] if one.i + 1 < len(doc) else None
+    return len(words) == 1 and one.is_title and len(one.text) <= 5 and (
+        one.text.endswith(".") or (nxt is not None and nxt.text == "."))
+
+
 _PLURAL_VERBS = {"are", "were", "have"}
 
 
@@ -577,6 +592,8 @@ class SentenceSplitter:
             name_toks, desc_toks, described = phrase_tokens(appos), head_toks, False
         if not any(len(t.text) > 1 and t.is_alpha for t in desc_toks) or _PARTY_TAG.match(span_text(desc_toks)):
             return False  # "Sen. Bernie Sanders (I-Vt.)", "(R-TX)": a party and state tag, no description
+        if _place_tag(appos, desc_toks):
+            return False  # "Sen. Ted Cruz (Tex.)", "Sen. Sherrod Brown (Ohio)": the state, no description
         if any(t.ent_type_ in ("PERCENT", "MONEY") for t in desc_toks) or noun.ent_type_ == "GPE":
             return False  # "Wyoming (Obama approval 26 percent, ...)": figures about a place, no role
         name = span_text(name_toks)
@@ -688,5 +705,7 @@ class SentenceSplitter:
             mark = [c for c in tok.children if c.dep_ == "mark"]
             if len(mark) > 1:
                 mark = [m for m in mark if m.lower_ in _CONTRAST_MARKS]
+            # "even though he has left" -> "he has left": "even" goes with its "though"
+            mark += [tok.doc[m.i - 1] for m in mark if m.i > 0 and tok.doc[m.i - 1].lower_ == "even"]
             self._clause(tok, attr, speaker, removed - _subtree_ids(tok) | {m.i for m in mark}
                          | _subordinate_lead(head, tok), subj if subj is not None else subject)

@@ -93,6 +93,7 @@ class _Paragraphs:
         self.words = ArticleWords(text)
         self.ctx = Context(pronouns=PronounResolver(log=PRONOUN_LOG))
         self.scorer = get_scorer()
+        self._fell_back = False  # set by _faithful_text: the gate refused the unit's rewrite
 
     def paragraph(self, doc: Any, offset: int) -> list[ClaimDraft]:
         inside = quote_depths(doc.text)
@@ -129,10 +130,13 @@ class _Paragraphs:
         self._continue_quotes(per_sentence, doc.text, inside)
         drafts = []
         for sent, units, _, _ in per_sentence:
+            made: list[tuple[ClaimDraft, bool]] = []
             for unit in units:
+                self._fell_back = False
                 draft = self._draft(unit, sent, offset, inside)
                 if draft is not None:
-                    drafts.append(draft)
+                    made.append((draft, self._fell_back))
+            drafts.extend(_without_covered_fallbacks(made))
         return drafts
 
     def _continue_quotes(self, per_sentence: list, text: str, inside: list[bool]) -> None:
@@ -156,6 +160,7 @@ class _Paragraphs:
         if why is None:
             return text, parts
         GATE_FALLBACKS[why.split(" ")[0]] += 1
+        self._fell_back = True
         if GATE_LOG is not None:
             GATE_LOG.append((why, text, self.text[source.parts[0][0] : source.parts[-1][1]]))
         if unit.role:
@@ -210,6 +215,19 @@ class _Paragraphs:
             checkworthiness=round(max(0.0, min(1.0, worthy)), 3),
             parts=tuple((offset + s, offset + e) for s, e in parts) if len(parts) > 1 else (),
         )
+
+
+def _without_covered_fallbacks(made: list[tuple[ClaimDraft, bool]]) -> list[ClaimDraft]:
+    """One sentence's drafts less a refused rewrite whose words another refused rewrite already
+    gives whole: when the gate sends both a clause and the sentence around it back to the
+    article's words, the clause alone is a fragment the longer claim repeats ("Even though he
+    has retired" beside "His last name not be used because even though he has retired, ...")."""
+    fallbacks = [(d.start, d.end) for d, fell in made if fell and d.kind != ClaimKind.ROLE]
+    return [
+        d for d, fell in made
+        if not (fell and d.kind != ClaimKind.ROLE and any(
+            s <= d.start and d.end <= e and (s, e) != (d.start, d.end) for s, e in fallbacks))
+    ]
 
 
 def _end_with_the_quote(unit: Unit, inside: list[bool]) -> None:

@@ -30,9 +30,10 @@ _TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "cmdr",
     "adm", "sgt", "maj", "st", "mt", "ft", "rev", "hon", "pres", "supt", "sens", "reps",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "nos", "vol", "fig", "art", "ch", "p", "pp", "ed", "eds", "approx", "dept", "est",
-    "vs", "v", "ave", "blvd", "rd",
+    "ed", "eds", "dept", "vs", "v", "ave", "blvd", "rd",
 }
+# Abbreviations before a number ("No. 2", "p. 14"); also plain words that end sentences ("voted no.").
+_NUMBERED = {"no", "nos", "vol", "fig", "art", "ch", "p", "pp", "approx", "est"}
 # Abbreviations that often end a sentence ("... joined Acme Inc. The deal ...").
 _TRAILING_ABBREVIATIONS = {"inc", "corp", "co", "ltd", "jr", "sr", "etc", "al", "bros", "llc"}
 # Words that start sentences: after "U.S." or "Inc." they signal a real boundary.
@@ -158,6 +159,8 @@ def _is_abbreviation_stop(text: str, dot: int, next_word: str) -> bool:
     nxt = next_word.lstrip("\"'\u201c\u2018([").lower().rstrip(".,;:!?\"'\u201d\u2019")
     # "then-Cmdr. Jon Burge", "ex-Gov. Perry": a title with a prefix is still a title
     if bare in _TITLES or bare.rsplit("-", 1)[-1] in _TITLES:
+        return True
+    if bare in _NUMBERED and re.match(r"[\d$#]", next_word.lstrip("\"'\u201c\u2018([")):
         return True
     # Initials and dotted acronyms: "U.S.", "U.N.", "J." — a sentence starter after them
     # is the only sign of a real boundary.
