@@ -154,3 +154,14 @@ def test_even_goes_with_though_when_a_contrast_clause_becomes_a_claim():
     texts = [c.text for c in extract_claims("The mayor kept her job, even though she lost the vote in March.")]
     assert "She lost the vote in March" in texts
     assert not any(t.startswith("Even") for t in texts)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ('"That was even though she\'d barely campaigned in the north," said Ortiz, the campaign manager.', "That was"),
+    ("It told the story of Texas pecan farmers - a trade issue that Ortiz had studied during her first "
+     "term and which she had raised in the Senate.", "Which Ortiz had raised in the Senate"),
+])
+def test_a_piece_that_says_nothing_on_its_own_is_no_claim(text, fragment):
+    texts = [c.text for c in extract_claims(text)]
+    assert texts  # the sentence's claim is still there
+    assert fragment not in texts

@@ -14,6 +14,7 @@ from workbench.claims.attribution import (
     phrase_tokens,
     span_text,
 )
+from workbench.claims.entities import NUMERIC_ENTS
 from workbench.claims.plural import antecedent, phrase_text
 from workbench.claims.speakers import could_be_it
 from workbench.domain import ClaimKind
@@ -372,7 +373,7 @@ def opinion_reason(unit: Unit, sent: Any, quoted: bool) -> str | None:
         return "question"
     if _greeting(toks):
         return "greeting"
-    judged = _reaction(toks)
+    judged = _reaction(toks) or _fragment(toks, sent)
     if judged:
         return judged
     ids = {t.i for t in toks}
@@ -438,6 +439,40 @@ def _reaction(toks: list[Any]) -> str | None:
         return "reaction"
     if who in _VAGUE_SUBJECTS and words & (_EVALUATIVE | _EVALUATIVE_EXTRA):
         return "evaluation"
+    return None
+
+
+_SUBORDINATORS = {"which", "who", "whom", "whose", "why", "when", "where", "whether", "if",
+                  "because", "although", "though", "while", "since", "unless", "how"}
+
+
+def _fragment(toks: list[Any], sent: Any) -> str | None:
+    """A piece of a sentence that says nothing on its own: no verb where its sentence has one
+    ("In the Sanders stump speech", "Young Latinos and Asian Americans"), a dependent clause left
+    alone ("When you are a worker", "Which he had promoted from his perch", "Why their elders had
+    not"), or a bare verb whose rest went elsewhere ("That was")."""
+    words = [t for t in toks if not (t.is_punct or t.is_space)]
+    if not words:
+        return None
+    ids = {t.i for t in words}
+    tops = [t for t in words if t.head.i == t.i or t.head.i not in ids]
+    verbs = [t for t in words if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        numeric = any(t.ent_type_ in NUMERIC_ENTS for t in words)
+        whole = all(t.i in ids or t.is_punct or t.is_space for t in sent)
+        sentence_has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
+        return "fragment" if sentence_has_verb and not whole and not numeric else None
+    top = tops[0]
+    first = words[0]
+    if len(tops) == 1 and top.dep_ not in ("ROOT",) and first.lower_ in _SUBORDINATORS and (
+        first.head.i == top.i and first.dep_ in ("mark", "advmod", "dobj", "nsubj", "nsubjpass", "pobj")
+    ) and first.i - sent.start > 0:
+        return "fragment"
+    last = words[-1]
+    if len(words) <= 4 and last.i == top.i and last.pos_ == "AUX" and not any(
+        c.dep_ in ("attr", "acomp", "xcomp", "ccomp", "dobj") and c.i in ids for c in top.children
+    ):
+        return "fragment"
     return None
 
 
