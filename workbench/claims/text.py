@@ -461,7 +461,10 @@ def _fragment(toks: list[Any], sent: Any) -> str | None:
         numeric = any(t.ent_type_ in NUMERIC_ENTS for t in words)
         whole = all(t.i in ids or t.is_punct or t.is_space for t in sent)
         sentence_has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
-        return "fragment" if sentence_has_verb and not whole and not numeric else None
+        if numeric:
+            return None
+        # a credit or a name alone ("[AP.]", "Donald Trump") says nothing either
+        return "fragment" if (sentence_has_verb and not whole) or len(words) <= 3 else None
     top = tops[0]
     first = words[0]
     if len(tops) == 1 and top.dep_ not in ("ROOT",) and first.lower_ in _SUBORDINATORS and (
