@@ -1,7 +1,7 @@
 """Speaker accuracy on PolNeAR (political news, attributions annotated as source/cue/content).
 
     uv run python bench/polnear_speakers.py [--data ../shared/data/polnear] [--split dev|train|both]
-                                            [--limit N] [--scorer PATH] [-v] [--all-errors]
+                                            [--skip N] [--limit N] [--scorer PATH] [-v] [--all-errors]
 
 Scores exactly as the held-out test split is scored from outside: the matching rule is the
 shared scorer's (tools/score_attribution.py beside the data folder, or --scorer PATH), imported
@@ -17,6 +17,7 @@ Tune on train, report dev; never on one article. Skips cleanly without the data 
 from __future__ import annotations
 
 import argparse
+import glob
 import importlib.util
 import os
 import sys
@@ -63,6 +64,17 @@ class _Everything:
         return list(population)
 
 
+class _Skipping:
+    """Stands in for the scorer's glob module: the article texts without the first N."""
+
+    def __init__(self, skip: int) -> None:
+        self.skip = skip
+
+    def glob(self, pattern: str) -> list[str]:
+        found = sorted(glob.glob(pattern))
+        return found[self.skip :] if pattern.endswith(os.path.join("text", "*.txt")) else found
+
+
 def run(scorer: ModuleType, split_dir: Path, limit: int | None, verbose: bool) -> int:
     argv = ["python", sys.executable, str(split_dir)]
     argv += ["--limit", str(limit)] if limit else []
@@ -82,7 +94,9 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA / "polnear")
     ap.add_argument("--split", choices=("dev", "train", "both"), default="dev")
-    ap.add_argument("--limit", type=int, default=None, help="first N articles by file name")
+    ap.add_argument("--skip", type=int, default=0,
+                    help="leave out the first N articles by file name (a second train slice)")
+    ap.add_argument("--limit", type=int, default=None, help="first N articles by file name (after --skip)")
     ap.add_argument("--scorer", type=Path, default=None,
                     help="score_attribution.py (default: tools/ beside the data folder)")
     ap.add_argument("-v", "--verbose", action="store_true")
@@ -98,6 +112,8 @@ def main() -> int:
         return 0
     scorer = load_scorer(scorer_path)
     scorer.extract = extract_in_process
+    if args.skip:
+        scorer.glob = _Skipping(args.skip)
     if args.all_errors:
         scorer.random = SimpleNamespace(Random=_Everything)
     os.environ["ATTR_WORKERS"] = "1"  # one process, one model: articles run one after another

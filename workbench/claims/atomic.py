@@ -32,7 +32,7 @@ from workbench.claims.attribution import (
 )
 from workbench.claims.entities import NUMERIC_ENTS
 from workbench.claims.plural import phrase_text
-from workbench.claims.speakers import is_body, no_single_person, pronoun_speaker
+from workbench.claims.speakers import is_body, no_single_person, pronoun_speaker, speaker_phrase
 from workbench.claims.titles import (
     TITLE_WORDS,
     PreposedTitle,
@@ -341,11 +341,11 @@ class SentenceSplitter:
         name = (
             pronoun_speaker(subj, verb)
             or self._person_before(subj, verb)
-            or self.ctx.normalise_speaker(_speaker_words(phrase_tokens(subj)), quoted)
+            or self.ctx.normalise_speaker(_speaker_words(speaker_phrase(subj)), quoted)
         )
-        if name and (no_single_person(subj) or name.lower() in PERSONAL or is_research_subject(subj)):
+        if name and (no_single_person(subj, self.ctx.full_names) or name.lower() in PERSONAL or is_research_subject(subj)):
             self.ctx.unnamed.add(name)  # a later "he"/"she" is not them (nor a poll: "Exit polling shows he won")
-        if name and name != "it" and (is_body(subj) or subj.lower_ == "it"):
+        if name and name != "it" and (is_body(subj, self.ctx.full_names) or subj.lower_ == "it"):
             self.ctx.bodies.add(name)  # an "it" in what they say is them
         if name and is_research_subject(subj) and name.split()[0] in ("The", "A", "An"):
             name = name[:1].lower() + name[1:]  # "A study published in JAMA found" -> "a study ..."

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from workbench.claims.pronoun_model import name_gender
 from workbench.claims.report_verbs import is_report_verb
 from workbench.claims.quotes import QUOTE_CHARS, QUOTE_SPAN_LIMIT, quote_depths  # noqa: F401  (re-exported)
 from workbench.claims.titles import title_word
@@ -121,7 +122,16 @@ def subject_of(verb: Token) -> Token | None:
     """The verb's subject, inherited through conj/advcl/xcomp chains when it has none."""
     seen = 0
     while verb is not None and seen < 6:
-        for child in verb.children:
+        # Two subjects is a misparse of an opening place ("Washington (AFP) – Hillary Clinton
+        # has ...", "In Berea, OH, ... Gov. John Kasich said"): the one nearest the verb is it.
+        children = list(verb.children)
+        # A floating "both"/"all" is no subject of its own ("Officials ... both said").
+        subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and c.tag_ != "DT"]
+        if len(subjects) > 1:
+            children.insert(0, subjects[-1])
+        elif subjects:
+            children.insert(0, subjects[0])
+        for child in children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("who", "which", "that"):
                 return child
             if child.dep_ in ("nsubj", "nsubjpass"):  # relative pronoun: the noun it modifies
@@ -249,6 +259,26 @@ def levels(attribution: str | None) -> int:
 # "Mr. Schmidt" after "Mike Schmidt" is him; "Mrs. Clinton" after "Bill Clinton" is not (gender
 # is unseen, so Mrs./Ms. names stay as written).
 _HONORIFICS = frozenset({"mr", "dr"})
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
+# Words no name is made of: a tagger's "person" spanning them is a headline's words ("Trump
+# Says He Never Pledged ..." tagged "Trump Says He Never"), not a full name to expand "Trump" to.
+_NOT_NAME_WORDS = frozenset(
+    """he she i we they it his her him them says said say tells told asks asked never not no to
+    the a an and or is was are were will would has have had""".split()
+)
+
+
+def is_name(text: str) -> bool:
+    return not any(w.strip(".,").lower() in _NOT_NAME_WORDS for w in text.split())
+
+
+def _first_gender(full: str) -> str | None:
+    """The gender the first-name table gives the first word of a full name that is no title."""
+    words = [w for w in full.split() if not title_word(w.rstrip("."))]
+    return name_gender(words[0]) if len(words) > 1 else None
+
 PERSON_REACH = 1  # person_age at most this: named in one of the two sentences before
 
 
@@ -257,6 +287,7 @@ class Context:
     """What the article has told us so far: names, the last speaker, the salient person."""
 
     full_names: dict[str, str] = field(default_factory=dict)  # surname -> longest full name
+    relatives: dict[str, list[str]] = field(default_factory=dict)  # surname -> every full name given
     ambiguous: set[str] = field(default_factory=set)  # surnames of two people ("Kennedy")
     last_speaker: str | None = None
     last_person: str | None = None
@@ -296,23 +327,44 @@ class Context:
 
     def see_person(self, name: str) -> str:
         name = name.strip()
-        if name.endswith("'s"):
+        if name.endswith(("'s", "\u2019s")):  # "Donald Trump’s" is Donald Trump
             name = name[:-2]
         parts = name.split()
         if not parts:
             return name
         known = self.full_names.get(parts[-1])
+        gender = _HONORIFIC_GENDER.get(parts[0].rstrip(".").lower()) if len(parts) == 2 else None
+        if gender is not None:
+            return self._honoured(name, parts[-1], gender)
         bare = [w for w in parts if w.rstrip(".").lower() not in _HONORIFICS]
         if known and len(known.split()) > len(bare) and parts[-1] not in self.ambiguous:
-            return known  # "Mr. Schmidt" after "Mike Schmidt": the name, not the honorific
-        if len(parts) > 1 and all(w[:1].isupper() for w in parts):  # not "the Clinton"
+            return known  # "Dr. Schmidt" after "Mike Schmidt": the name, not the honorific
+        if len(parts) > 1 and all(w[:1].isupper() for w in parts) and is_name(name):  # not "the Clinton"
             # Surname for Western names, family name first for Korean/Chinese ones; never a title
             # ("Senator McCain" must not make every later "Senator" McCain).
             self._two_people(parts)
             self.full_names[parts[-1]] = name
             if not title_word(parts[0]):
                 self.full_names.setdefault(parts[0], name)
+                family = self.relatives.setdefault(parts[-1], [])
+                if name not in family:
+                    family.append(name)
         return name
+
+    def _honoured(self, name: str, surname: str, gender: str) -> str:
+        """"Mr. Clinton" / "Mrs. Clinton": the one person of that surname the article named in
+        full whose first name is of that gender, else the one whose first name is not known to be
+        of the other ("Mr. Clinton" is Bill Clinton, never Hillary Clinton, who shares the
+        surname); "Mrs."/"Ms." only with a first name known to be a woman's. Else as written."""
+        family = self.relatives.get(surname, [])
+        if gender == "m":
+            allowed = [n for n in family if _first_gender(n) != "f"]
+        else:
+            allowed = [n for n in family if _first_gender(n) == "f"]
+        fits = [n for n in allowed if _first_gender(n) == gender]
+        if len(fits) == 1:
+            return fits[0]
+        return allowed[0] if len(allowed) == 1 else name
 
     def _two_people(self, parts: list[str]) -> None:
         """A surname two people share ("John Kennedy", "Ted Kennedy") is left as written: which
@@ -341,7 +393,9 @@ class Context:
         if low in ("i", "we", "you", "it", "who"):
             return None
         ents = {t.ent_type_ for t in tokens if t.ent_type_}
-        names = all(t.pos_ == "PROPN" or t.is_punct for t in tokens)
+        # A known surname the tagger misread ("Sanders" as a plural noun) is still a name.
+        names = all(t.pos_ == "PROPN" or t.is_punct or (t.text[:1].isupper() and t.text in self.full_names)
+                    for t in tokens)
         if names and (ents == {"PERSON"} or tokens[-1].text in self.full_names):
             return self.see_person(text)
         # "The billionaire real estate magnate said": the person the article described so.

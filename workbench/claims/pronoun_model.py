@@ -193,6 +193,16 @@ def read_model(path: Path) -> Model | None:
     )
 
 
+def name_gender(first: str) -> str | None:
+    """"m" or "f" when the learned first-name table is one-sided about `first` ("hillary" -> "f"),
+    else None (an unknown or shared name, or no model)."""
+    model = load_model()
+    female = model.names.get(first.lower()) if model is not None and first else None
+    if female is None:
+        return None
+    return "f" if female >= model.min_share else "m" if female <= 1 - model.min_share else None
+
+
 def load_model() -> Model | None:
     """The learned model, or None when the file is missing (the hand-written rule stands)."""
     if not _cached:

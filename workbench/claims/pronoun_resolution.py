@@ -37,7 +37,7 @@ from workbench.claims.pronoun_model import (  # noqa: F401  (Event, Candidate: w
     person_key,
     pronoun_gender,
 )
-from workbench.claims.attribution import phrase_tokens
+from workbench.claims.attribution import is_name, phrase_tokens
 from workbench.claims.descriptions import as_speaker, bare_name, best_match, description, role_words, title_words
 from workbench.claims.titles import name_words, title_word
 
@@ -54,7 +54,14 @@ _GENDER_WORDS = {
     "brother": "m", "sister": "f", "uncle": "m", "aunt": "f", "grandmother": "f", "grandfather": "m",
     "widow": "f", "widower": "m", "girlfriend": "f", "boyfriend": "m",
 }
+_HONOURED = frozenset({"mr", "mrs", "ms", "miss"})
 _SUBJECT = frozenset({"nsubj", "nsubjpass"})
+
+
+def _full_key(name: str) -> str:
+    """"President Bill Clinton" and "Bill Clinton" are one key: the name without titles."""
+    words = [w for w in name.lower().split() if not title_word(w.rstrip("."))]
+    return " ".join(words or name.lower().split())
 
 
 def _subject(tok: Token) -> bool:
@@ -122,20 +129,39 @@ class PronounResolver:
     def _key(self, name: str) -> str:
         """The surname, or the full name when two people share the surname (Context.ambiguous)."""
         key = person_key(name)
-        return " ".join(name.lower().split()) if key in self.ambiguous else key
+        return _full_key(name) if key in self.ambiguous else key
+
+    def _shared_surnames(self, ambiguous: set[str]) -> None:
+        """Once two people of one surname are named ("Bill Clinton", "Hillary Clinton"), each is
+        their own person, keyed by full name; the one known so far by the surname alone moves to
+        the key of the full name they were given."""
+        if ambiguous == self.ambiguous:
+            return
+        self.ambiguous = ambiguous
+        moved: OrderedDict[str, Person] = OrderedDict()
+        for key, person in self.persons.items():
+            if key in ambiguous and len(person.name.split()) > 1:
+                key = person.key = _full_key(person.name)
+            moved.setdefault(key, person)
+        self.persons = moved
 
     def read_sentence(self, sent: Any, inside: list[bool], ctx: Any) -> None:
         """Note the persons this sentence names (the Context gives the article's full forms)."""
-        self.ambiguous = ctx.ambiguous
+        self._shared_surnames({a.lower() for a in ctx.ambiguous})
         self.inside = inside
         self._commit()
         self.sentence += 1
         titles = title_words(sent)
         for ent in self._person_spans(sent, ctx.full_names):
             words = [t for t in ent if not t.is_punct]
-            if not words:
+            if not words or not is_name(ent.text):
                 continue
-            name = ctx.see_person(ent.text)
+            before_name = sent.doc[ent.start - 1] if ent.start > sent.start else None
+            if len(words) == 1 and before_name is not None and before_name.lower_.rstrip(".") in _HONOURED:
+                name = ctx.see_person(f"{before_name.text} {ent.text}")  # "Mr. Clinton": which Clinton
+            else:
+                name = ctx.see_person(ent.text)
+            self._shared_surnames({a.lower() for a in ctx.ambiguous})  # this name may make it so
             key = self._key(name)
             if not key or not key[:1].isalpha():
                 continue
@@ -159,11 +185,14 @@ class PronounResolver:
 
     def _person_spans(self, sent: Any, known: dict[str, str]) -> list[Any]:
         """PERSON entities, and a known person's name the tagger did not call one ("Jones
-        disagreed", "Choe" after "Choe Hon Sui"), but not as a modifier ("the Jones campaign")."""
+        disagreed", "Choe" after "Choe Hon Sui", "Sanders says" read as a plural noun), but not
+        as a modifier ("the Jones campaign")."""
         spans = [ent for ent in sent.ents if ent.label_ == "PERSON"]
         for tok in sent:
-            if (tok.pos_ == "PROPN" and tok.ent_type_ != "PERSON" and tok.dep_ != "compound"
-                    and (tok.lower_ in self.persons or tok.text in known)):
+            if tok.ent_type_ == "PERSON" or tok.dep_ == "compound":
+                continue
+            misread = tok.tag_ in ("NN", "NNS", "NNPS") and tok.text[:1].isupper() and tok.text in known
+            if misread or (tok.pos_ == "PROPN" and (tok.lower_ in self.persons or tok.text in known)):
                 spans.append(sent.doc[tok.i : tok.i + 1])
         return sorted(spans, key=lambda span: span.start)
 
@@ -185,6 +214,8 @@ class PronounResolver:
 
     def _commit(self) -> None:
         for m in self.pending:
+            if m.key in self.ambiguous and len(m.name.split()) > 1:
+                m.key = _full_key(m.name)  # the name that made the surname shared came after it
             person = self.persons.pop(m.key, None) or Person(m.name, m.key, self.sentence, self.paragraph)
             if len(m.name) > len(person.name):
                 person.name = m.name

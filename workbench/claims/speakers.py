@@ -11,9 +11,10 @@ Works on spaCy tokens but imports nothing from spaCy (duck-typed).
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
-from workbench.claims.attribution import content_of, quote_depths
+from workbench.claims.attribution import content_of, phrase_tokens, quote_depths
 from workbench.claims.entities import NUMERIC_ENTS
 from workbench.claims.plural import phrase_of, phrase_text, speaker_antecedent
 from workbench.claims.titles import TITLE_WORDS
@@ -27,6 +28,12 @@ BODY_NOUNS = frozenset(
     army military police party campaign union group organisation organization institute
     university bank board authority regulator newspaper network broadcaster agency
     coalition alliance federation association foundation center centre bureau""".split()
+)
+# What someone says through, so that "X's statement said ..." is X's word (not studies or
+# reports, which speak for themselves: "the ministry's report found").
+UTTERANCE_NOUNS = frozenset(
+    """statement statements remarks comments comment email e-mail emails letter tweet tweets post
+    message memo announcement speech testimony""".split()
 )
 _ORG_ENTS = frozenset({"ORG", "GPE", "NORP"})
 _RIVAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "attr", "oprd", "pobj"})
@@ -51,9 +58,40 @@ def pronoun_speaker(subj: Token, verb: Token) -> str | None:
     return None
 
 
-def no_single_person(subj: Token) -> bool:
+def speaker_phrase(subj: Token) -> list[Token]:
+    """The words naming a speaker: its noun phrase (attribution.phrase_tokens), with a name set
+    close after a common noun ("The Israeli newspaper Haaretz", not "The Israeli newspaper"),
+    without what a preposition adds to a name ("Trump at the time said" is Trump), and the owner
+    of a statement, letter or tweet ("The campaign's statement said" is the campaign)."""
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if subj.lower_ in UTTERANCE_NOUNS and owner is not None and owner.pos_ != "PRON":
+        # "The campaign's statement said": the campaign says it
+        return [t for t in phrase_tokens(owner) if not (t.dep_ == "case" and t.head.i == owner.i)]
+    toks = phrase_tokens(subj)
+    if not toks:
+        return toks
+    if subj.text[:1].isupper() and subj.tag_ not in ("NN", "NNS"):  # a name, even tagged a verb
+        drop = {t.i for c in subj.children if c.dep_ == "prep" and c.i > subj.i and c.lower_ != "of"
+                for t in c.subtree}
+        kept = [t for t in toks if t.i not in drop]
+        if kept and kept[-1].i >= subj.i and all(b.i == a.i + 1 for a, b in zip(kept, kept[1:])):
+            return kept
+        return toks
+    for child in subj.children:
+        words = [t for t in child.subtree]
+        if (child.dep_ == "appos" and child.left_edge.i == toks[-1].i + 1
+                and all(t.pos_ == "PROPN" for t in words)):
+            return toks + words
+    return toks
+
+
+def no_single_person(subj: Token, known: Container[str] = ()) -> bool:
     """Is this speaker no one person ("officials", "they", "the ministry", "North Korea")? Then a
-    later "he"/"she" is not them."""
+    later "he"/"she" is not them. A capitalised word that is the surname of a person the article
+    named (`known`) is that person, whatever the tagger made of it ("Sanders says" read as a
+    plural noun and an organisation)."""
+    if subj.text[:1].isupper() and subj.text in known and not any(c.dep_ == "conj" for c in subj.children):
+        return False
     if subj.lower_ in ("they", "it") or subj.tag_ in ("NNS", "NNPS"):
         return True
     if any(c.dep_ == "conj" for c in subj.children):
@@ -61,8 +99,11 @@ def no_single_person(subj: Token) -> bool:
     return is_body(subj)
 
 
-def is_body(tok: Token) -> bool:
-    """A singular organisation or place that can speak: "the ministry", "North Korea"."""
+def is_body(tok: Token, known: Container[str] = ()) -> bool:
+    """A singular organisation or place that can speak: "the ministry", "North Korea"; not the
+    surname of a person the article named (`known`)."""
+    if tok.text[:1].isupper() and tok.text in known:
+        return False
     if tok.tag_ not in ("NN", "NNP") or tok.dep_ == "compound" or tok.lower_ in TITLE_WORDS:
         return False  # "The President said" is a person, whatever NER calls it
     return tok.ent_type_ in _ORG_ENTS or (tok.tag_ == "NN" and tok.lower_ in BODY_NOUNS)
