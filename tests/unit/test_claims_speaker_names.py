@@ -89,3 +89,20 @@ def test_a_surname_the_tagger_misreads_is_still_the_person_named_in_full():
     text = ("Vermont Sen. Bernie Sanders spoke to union members in Dover on Monday.\n\n"
             "Sanders says the toll rose by 4 percent in 2023.")
     assert claim_at(text, "the toll rose").attribution == "Bernie Sanders"
+
+
+def test_a_name_read_family_name_first_is_no_relative():
+    ctx = Context()
+    ctx.see_person("Baker Slams")  # a headline's "Baker Slams Toll Plan", read as a name
+    ctx.see_person("Tom Baker")
+    assert ctx.see_person("Mr. Baker") == "Tom Baker"
+    assert "Baker" not in ctx.ambiguous
+
+
+def test_a_person_the_resolver_named_he_is_not_a_later_she():
+    # "Jordan" tells no gender; the "he" given to Pike does, so the later "she" is not Pike
+    text = ("Dr. Jordan Pike runs the port authority. \u201cThe port lost $4 million in 2023,\u201d Pike "
+            "said on Monday. \u201cThe docks were closed for 40 days,\u201d he added.\n\n"
+            "\u201cFares rose by a third in May,\u201d she said.")
+    assert claim_at(text, "The docks were").attribution == "Jordan Pike"
+    assert claim_at(text, "Fares rose").attribution == "she"

@@ -374,7 +374,9 @@ class Context:
         if len(core) < 2 or known is None:
             return
         other = [w for w in known.split() if not title_word(w)]
-        if len(other) >= 2 and core[0] != other[0]:
+        # Only a name ending in this surname is another person of it: "Gorka Slam" (a headline's
+        # words, read family name first) is no relative of Sebastian Gorka.
+        if len(other) >= 2 and core[0] != other[0] and other[-1] == parts[-1]:
             self.ambiguous.add(parts[-1])
 
     def normalise_speaker(self, tokens: list[Token], quoted: bool = True) -> str | None:

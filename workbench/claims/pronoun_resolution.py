@@ -359,7 +359,11 @@ class PronounResolver:
             self.log.append(event)
         if self.model is None:
             return rule
-        return choose(self.model, event)
+        name = choose(self.model, event)
+        person = self.persons.get(self._key(name)) if name != low else None
+        if person is not None:
+            person.votes[pronoun_gender(low) or "m"] += 1  # the article's own word for them now
+        return name
 
     def event(self, pron: Token, quoted: bool, last_speaker: str | None, rule: str | None,
               speaker_unnamed: bool = False) -> Event:
