@@ -55,6 +55,11 @@ RESEARCH_NOUNS = frozenset(
 )
 
 
+# People whose findings are published results: "The authors found that ..." reports like "the
+# study found"; "Investigators found that the brakes had failed" stays the article's account.
+RESEARCHERS = frozenset("researchers authors scientists economists scholars academics".split())
+
+
 def is_research_subject(tok: Token) -> bool:
     """A study, survey, report, poll, data set ... as a clause subject ("the study found")."""
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in RESEARCH_NOUNS and tok.pos_ in (
@@ -66,7 +71,8 @@ _NOT_THIRD_PERSON = frozenset({"i", "we", "you"})
 # "The judge ruled that ...", "The board determined that ...": a ruling stated with a that-clause
 # by a named or described party reports that clause (a pronoun's - "he determined that the door
 # was locked" - is a perception; "found that" stays an ordinary verb unless a study finds it).
-FINDING_VERBS = frozenset("ruled rules determined determines".split())
+# "The agency concluded that ..." is a stated conclusion too (a study's is a DATA_VERBS report).
+FINDING_VERBS = frozenset("ruled rules determined determines concluded concludes".split())
 
 
 def _finding(verb: Token) -> bool:
@@ -88,7 +94,8 @@ def is_speech_verb(tok: Token) -> bool:
         return False
     if tok.lower_ in SPEECH_VERBS:
         return True
-    if tok.lower_ in DATA_VERBS and any(is_research_subject(c) for c in tok.children):
+    if tok.lower_ in DATA_VERBS and any(is_research_subject(c) or (c.dep_ == "nsubj" and c.lower_ in RESEARCHERS)
+                                        for c in tok.children):
         return True
     if tok.lower_ in FINDING_VERBS:
         return _finding(tok)

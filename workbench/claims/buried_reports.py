@@ -89,6 +89,94 @@ def _named_report(tokens: list[Token], ctx: Context) -> tuple[list[Token], list[
     ) else None
 
 
+_SUBJECT_WORDS = 8
+_GAP_WORDS = 8
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# a noun phrase's words ("The Daily Ledger's Anna Brook", "multiple outlets", "two senior aides")
+_NOUN_PHRASE_TAGS = frozenset({"DT", "JJ", "NN", "NNS", "NNP", "NNPS", "POS", "PRP", "PRP$", "CD", "HYPH", "VBN"})
+_NOT_TAG = frozenset("not never n't no".split())
+_QUESTIONS = frozenset("whether if how why what when where who which".split())
+_MARKS = frozenset("after before because since when while although though once until as if unless whether".split())
+
+
+def _tag_subject(words: list[Token]) -> bool:
+    """A third-person noun phrase of a few words, no verb in it (a capitalised word the tagger
+    read as a verb is a name: "Trump senior adviser Jason Miller")."""
+    if not words or len(words) > _SUBJECT_WORDS or words[0].lower_ in ("i", "we", "you", "it"):
+        return False
+    for t in words:
+        if t.text[:1].isupper() and not t.is_punct:
+            continue
+        if t.tag_ not in _NOUN_PHRASE_TAGS and t.lower_ != "of":
+            return False
+    last = words[-1]
+    return last.tag_ in ("NN", "NNS", "NNP", "NNPS") or last.lower_ in ("he", "she", "they")
+
+
+def _clause_start(tokens: list[Token], after: int) -> int | None:
+    """Position in `tokens` where the first finite clause after position `after` begins: the left
+    edge of the subject of the first finite verb whose subject stands after the tag's verb."""
+    ids = {t.i: k for k, t in enumerate(tokens)}
+    for tok in tokens[after + 1 :]:
+        if tok.tag_ not in _FINITE:
+            continue
+        verb = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+        # the first subject after the tag (the parser may give the verb the tag's subject too)
+        for subj in verb.children:
+            if subj.dep_ in ("nsubj", "nsubjpass", "expl") and subj.left_edge.i in ids and ids[subj.left_edge.i] > after:
+                return ids[subj.left_edge.i]
+    return None
+
+
+def _gap_is_tag(gap: list[Token], verb: Token) -> bool:
+    """Words between a tag's verb and what it reports that belong to the verb: a time, a place,
+    a manner ("previously", "on Wednesday", "in a statement"), a comma or "that"; an addressee
+    only after tell ("told reporters")."""
+    if not gap:
+        return verb.lower_ not in _ADDRESSEE  # "Trump tells 3,000 in Reno NFL has ...": the clause's start is unknown
+    first = gap[0]
+    if first.tag_ in ("DT", "NN", "NNS", "NNP", "NNPS", "PRP") and verb.lower_ in _ADDRESSEE:
+        pass
+    elif not (first.tag_ in ("RB", "IN", ",") or first.lower_ == "that"):
+        return False
+    if len(gap) > _GAP_WORDS:
+        return False
+    for t in gap:
+        if t.tag_.startswith("VB") or t.tag_ in ("MD", "WDT", "WP", "WRB") or t.lower_ in _MARKS or t.lower_ in _NOT_TAG:
+            return False
+        if t.is_punct and t.text != ",":
+            return False
+    return all(t.lower_ != "that" for t in gap[:-1])
+
+
+_ADDRESSEE = frozenset("tell tells told".split())
+
+
+def opening_tag(tokens: list[Token], ctx: Context, quoted: bool) -> tuple[str, list[Token]] | None:
+    """(speaker, reported words) for a unit that opens with a tag the parser did not read as one
+    ("Multiple outlets reported on Wednesday the Secret Service had ...", "X previously reported,
+    The foundation refused ..."): a third-person noun phrase, a finite speech or report verb, the
+    verb's own time, place or manner, then a finite clause with its own subject."""
+    k = next((k for k, t in enumerate(tokens[: _SUBJECT_WORDS + 2]) if t.is_alpha and t.tag_ in ("VBD", "VBZ", "VBP", "VBN")
+              and (t.lower_ in SPEECH_VERBS or is_report_verb(t.lower_))), None)
+    if k is None or k == 0 or tokens[k].lower_ in DENIALS:
+        return None
+    verb = tokens[k]
+    subject = tokens[:k]
+    while subject and subject[-1].tag_ == "RB" and subject[-1].lower_ not in _NOT_TAG:
+        subject = subject[:-1]  # "Leahy previously reported"
+    if not _tag_subject(subject) or any(b.i != a.i + 1 for a, b in zip(tokens, tokens[1:])):
+        return None
+    start = _clause_start(tokens, k)
+    if start is None or not _gap_is_tag(tokens[k + 1 : start], verb):
+        return None
+    said = tokens[start:]
+    if len([t for t in said if not t.is_punct]) < 3 or said[0].lower_ in _QUESTIONS:
+        return None
+    name = ctx.normalise_speaker(subject, quoted)
+    return (name, said) if name else None
+
+
 def _speaker(subj: Token, verb: Token, ctx: Context, quoted: bool) -> str | None:
     name = pronoun_speaker(subj, verb) or ctx.normalise_speaker(phrase_tokens(subj), quoted)
     if name and (no_single_person(subj) or name.lower() in PERSONAL):

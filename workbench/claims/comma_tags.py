@@ -99,6 +99,14 @@ def _quotation(tok: Token, inside: list[bool] | None) -> bool:
     return bool(words) and all(_quoted(t, inside) for t in words)
 
 
+def _between(verb: Token, subj: Token | None, content: Token) -> bool:
+    """Does the tag stand between two halves of what is said, the parser having read the half
+    before it as the tag's clause and the tag as a clause of the half after it ("These were not
+    errors, Baker noted; the agency had hidden ...": "were" under "noted", "noted" under "hidden")?"""
+    return (subj is not None and verb.dep_ == "ccomp" and verb.head.i > verb.i
+            and subj.i < verb.i and content.right_edge.i < subj.left_edge.i)
+
+
 def find_tags(sent: Any, inside: list[bool] | None) -> list[tuple[Token, Token, set[int]]]:
     """(verb, subject, token ids to drop) for every set-off tag in the sentence."""
     found = []
@@ -107,11 +115,13 @@ def find_tags(sent: Any, inside: list[bool] | None) -> list[tuple[Token, Token, 
             continue
         # a clause the tag governs is atomic.py's, unless the tag hangs below another word of the
         # sentence it splits ("These were not errors, X noted; the agency had ...")
-        if content_of(verb) is not None and verb.dep_ in ("ROOT", "ccomp", "xcomp", "relcl", "acl"):
-            continue
         # the tag's subject, never quoted words the parser also took for one ('"Every single
         # amendment," said Cruz')
         subj = next((c for c in verb.children if c.dep_ == "nsubj" and not _quotation(c, inside)), None)
+        content = content_of(verb)
+        if content is not None and verb.dep_ in ("ROOT", "ccomp", "xcomp", "relcl", "acl") \
+                and not _between(verb, subj, content):
+            continue
         if subj is None or subj.lower_ in ("i", "we", "you", "it", "that", "which", "who", "this"):
             continue
         span = _extent(verb, subj)

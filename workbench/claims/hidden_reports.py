@@ -16,7 +16,7 @@ Works on spaCy tokens but imports nothing from spaCy (duck-typed).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.claims.attribution import (
@@ -31,11 +31,14 @@ from workbench.claims.attribution import (
     phrase_tokens,
     subject_of,
 )
+from workbench.claims.buried_reports import opening_tag
+from workbench.claims.participle_reports import DOCUMENTS, participle_report
 from workbench.claims.phrasal_reports import (
     as_reported_by,
     made_clear,
     noun_rooted,
     statement_saying,
+    voiced_noun,
     without_tag,
 )
 from workbench.claims.report_cues import (
@@ -294,7 +297,7 @@ def _deep_clause(unit: Any, ctx: Context, quoted: bool) -> str | None:
 def _phrasal_report(unit: Any, ctx: Context, quoted: bool) -> str | None:
     """"X made it clear that ...", "X issued a statement saying that ...", "As reported by X, ..."
     (phrasal_reports.py): the clause, said by X."""
-    shape = made_clear(unit) or statement_saying(unit)
+    shape = made_clear(unit) or statement_saying(unit) or voiced_noun(unit)
     if shape is not None:
         subj, verb, keep = shape
         return _given(unit, keep, subj, verb, ctx, quoted)
@@ -318,6 +321,27 @@ def _phrasal_report(unit: Any, ctx: Context, quoted: bool) -> str | None:
     return None
 
 
+def _participle(unit: Any, ctx: Context, quoted: bool, inside: list[bool] | None) -> tuple[str, Any] | None:
+    """"X began by saying ...", "Police charged him after determining that ...", "calls saying
+    ..." (participle_reports.py): the clause, said by X; an act the report hung on stays a
+    claim of the article's own (returned as a new unit)."""
+    shape = participle_report(unit)
+    if shape is None or (inside and shape.verb.idx < len(inside) and inside[shape.verb.idx]):
+        return None  # a quotation's own words: its speaker is the quotation's
+    if shape.head.dep_ in ("nsubj", "nsubjpass"):
+        name = subject_speaker(shape.head, shape.verb, ctx, quoted)
+    else:
+        name = _name([t for t in phrase_tokens(shape.head) if t.i < shape.verb.i and t.i not in
+                      {w.i for w in shape.verb.subtree}], ctx, quoted)
+        if name and shape.head.lower_ in RESEARCH_NOUNS | DOCUMENTS and name.split()[0] in ("The", "A", "An"):
+            name = name[:1].lower() + name[1:]
+    if not name:
+        return None
+    act = replace(unit, tokens=shape.act, attribution=None, speaker=None) if shape.act else None
+    unit.tokens = shape.said
+    return name, act
+
+
 def _inside_report(unit: Any, units: list) -> str | None:
     """A title role inside what someone is reported to say ("Trump claimed that the founder of
     ISIS is President Barack Obama" -> "Barack Obama is President") is said by them, as an
@@ -335,9 +359,10 @@ def unhide_reports(units: list, ctx: Context, quoted: bool, inside: list[bool] |
     """Give the units holding a report in one of the shapes above their speaker (the tag or the
     noun's frame leaves the claim where it says nothing of its own); returns the speakers."""
     found: list[str] = []
-    for unit in units:
-        if unit.attribution is not None or unit.role or not unit.tokens:
-            continue
+    acts: list[tuple[Any, Any]] = []  # (report unit, the act it hung on)
+    pending = [u for u in units if u.attribution is None and not u.role and u.tokens]
+    while pending:
+        unit = pending.pop(0)
         name = (
             _as_tag(unit, ctx, quoted)
             or (_quote_frame(unit, ctx, inside) if quoted and inside else None)
@@ -346,9 +371,22 @@ def unhide_reports(units: list, ctx: Context, quoted: bool, inside: list[bool] |
             or _phrasal_report(unit, ctx, quoted)
             or _object_report(unit, ctx, quoted)
         )
+        if not name:
+            hung = _participle(unit, ctx, quoted, inside)
+            if hung is not None:
+                name, act = hung
+                if act is not None:
+                    acts.append((unit, act))
+                    pending.insert(0, act)  # the act may hold a report of its own ('X cautioned "..."')
+        if not name:
+            opening = opening_tag(unit.tokens, ctx, quoted)  # buried_reports.py, read from the words
+            if opening is not None:
+                name, unit.tokens = opening
         if name:
             unit.attribution = unit.speaker = name
             found.append(name)
+    for unit, act in acts:
+        units.insert(next(k for k, u in enumerate(units) if u is unit), act)
     if inside and len(set(found)) == 1:  # the rest of the same quotation: "..., but I'm a progressive who ..."
         for unit in units:
             if unit.attribution is None and not unit.role and unit.tokens and all(

@@ -43,7 +43,7 @@ def without_tag(unit: Any, verb: Token) -> list[Token]:
         tag.add(right)
     return [t for t in unit.tokens if t.i not in tag]
 
-def _that_clause(verb: Token) -> Token | None:
+def that_clause(verb: Token) -> Token | None:
     """The verb's clause opened by "that" (a complementiser; "made it clear that ..." may hang it
     on "clear" as an adverbial)."""
     for child in verb.children:
@@ -55,7 +55,7 @@ def _that_clause(verb: Token) -> Token | None:
     return None
 
 
-def _clause_words(unit: Any, clause: Token) -> list[Token]:
+def clause_words(unit: Any, clause: Token) -> list[Token]:
     ids = {t.i for t in clause.subtree}
     keep = [t for t in unit.tokens if t.i in ids]
     if keep and keep[0].lower_ == "that" and keep[0].dep_ in ("mark", "advmod"):
@@ -71,12 +71,12 @@ def made_clear(unit: Any) -> tuple[Token, Token, list[Token]] | None:
             continue
         if not any(c.lower_ == "clear" and c.dep_ in ("oprd", "acomp", "ccomp", "xcomp", "dobj") for c in verb.children):
             continue
-        clause = _that_clause(verb) or next(
-            (_that_clause(c) for c in verb.children if c.lower_ == "clear" and _that_clause(c) is not None), None)
+        clause = that_clause(verb) or next(
+            (that_clause(c) for c in verb.children if c.lower_ == "clear" and that_clause(c) is not None), None)
         subj = third_person_subject(verb)
         if clause is None or subj is None or subj.i not in ids or clause.i not in ids or not _can_speak(subj):
             continue
-        keep = _clause_words(unit, clause)
+        keep = clause_words(unit, clause)
         if len(keep) >= _MIN_WORDS:
             return subj, verb, keep
     return None
@@ -104,10 +104,61 @@ def statement_saying(unit: Any) -> tuple[Token, Token, list[Token]] | None:
         subj = third_person_subject(verb)
         if clause is None or subj is None or subj.i not in ids or clause.i not in ids:
             continue
-        keep = _clause_words(unit, clause)
+        keep = clause_words(unit, clause)
         if len(keep) >= _MIN_WORDS:
             return subj, verb, keep
     return None
+
+
+# "X expressed confidence that ...", "X is making the case that ...", "X entered the debate with
+# an argument that ...": a noun of saying or of a stance, voiced by the verb's subject.
+_VOICING = frozenset(
+    """express expresses expressed expressing voice voices voiced voicing make makes made making
+    offer offers offered offering repeat repeats repeated repeating reiterate reiterates reiterated
+    reiterating renew renews renewed renewing deliver delivers delivered delivering press presses
+    pressed pressing share shares shared sharing convey conveys conveyed conveying""".split()
+)
+_WITH = frozenset("enter enters entered entering respond responds responded responding reply replies "
+                  "replied replying open opens opened opening close closes closed closing".split())
+_VOICED_NOUNS = frozenset(
+    """case confidence hope hopes concern concerns belief view message assurance assurances
+    frustration optimism conviction contention position""".split()
+)
+_OTHERS = frozenset("the that this these those".split())  # "rejected the argument that ...": someone else's
+
+
+def voiced_noun(unit: Any) -> tuple[Token, Token, list[Token]] | None:
+    """(subject, verb, what was said) for "X expressed confidence that ...", "X is making a case
+    (to Y) that ...", "X entered the debate with an argument that ..."."""
+    ids = {t.i for t in unit.tokens}
+    for noun in unit.tokens:
+        if noun.pos_ != "NOUN" or not (noun.lower_ in _VOICED_NOUNS or is_report_noun(noun.lower_)):
+            continue
+        if any(c.dep_ == "det" and c.lower_ in _OTHERS for c in noun.children):
+            continue
+        if noun.dep_ == "dobj" and noun.head.lower_ in _VOICING:
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.lower_ in _WITH:
+            verb = noun.head.head
+        else:
+            continue
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _opens_with_that(c)), None)
+        if clause is None and noun.dep_ == "dobj":
+            clause = that_clause(verb)  # "making a case to the council that ...": hung on the verb
+        subj = third_person_subject(verb)
+        if clause is None or subj is None or subj.i not in ids or clause.i not in ids or not_said(verb):
+            continue
+        if not (_can_speak(subj) or subj.pos_ == "PROPN"):
+            continue
+        keep = clause_words(unit, clause)
+        if len(keep) >= _MIN_WORDS:
+            return subj, verb, keep
+    return None
+
+
+def _opens_with_that(clause: Token) -> bool:
+    first = clause.doc[clause.left_edge.i]
+    return first.lower_ == "that" and first.dep_ == "mark" and first.head.i == clause.i and first.i > clause.head.i
 
 
 def noun_rooted(unit: Any) -> tuple[Token, Token, list[Token]] | None:
@@ -125,13 +176,13 @@ def noun_rooted(unit: Any) -> tuple[Token, Token, list[Token]] | None:
         data = verb.lower_ in ("found", "showed", "concluded")
         if not (data and noun.lower_ in RESEARCH_NOUNS) and verb.lower_ not in SPEECH_VERBS:
             continue
-        clause = _that_clause(verb)
+        clause = that_clause(verb)
         if clause is None or clause.i not in ids:
             continue
         inner = {t.i for t in clause.subtree}
         if any(t.pos_ in ("VERB", "AUX") and t.i not in inner and t.i != verb.i for t in noun.sent):
             continue
-        keep = _clause_words(unit, clause)
+        keep = clause_words(unit, clause)
         if len(keep) >= _MIN_WORDS:
             return noun, verb, keep
     return None
