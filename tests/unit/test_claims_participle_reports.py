@@ -103,3 +103,61 @@ def test_a_pronouns_conclusion_stays_the_articles():
     # "she concluded that the door was locked" is a perception, not a report
     text = "She concluded that the door had been locked from the inside."
     assert all(c.attribution is None for c in extract_claims(text))
+
+
+@pytest.mark.parametrize(
+    "text, act, speaker, said",
+    [
+        # a message's writer speaks it
+        ("The Ledger shot back in an article stating that Denver was the country's fastest growing city.",
+         "The Ledger shot back in an article", "The Ledger", "Denver was the country's fastest growing city"),
+        # so does whoever addresses the noun
+        ("The Vermont senator emailed supporters saying the campaign had raised $2 million in a week.",
+         "The Vermont senator emailed supporters", "The Vermont senator", "The campaign had raised $2 million in a week"),
+    ],
+)
+def test_a_message_or_its_addressees_carry_the_writers_report(text, act, speaker, said):
+    claims = _claims(text)
+    assert (None, act) in claims
+    assert (speaker, said) in claims
+
+
+def test_a_participle_after_a_comma_is_the_subjects_report():
+    # "..., saying ...": the mayor says it, and the attempt stays the article's account
+    claims = _claims("The mayor made a third attempt to deflect the criticism, saying the real issue at "
+                     "stake in the election was the budget.")
+    assert (None, "The mayor made a third attempt to deflect the criticism") in claims
+    assert ("The mayor", "The real issue at stake in the election was the budget") in claims
+
+
+@pytest.mark.parametrize(
+    "text, speaker, claim",
+    [
+        ("Senator Baker expressed confidence that the county could still balance its budget by June.",
+         "Baker", "The county could still balance its budget by June"),
+        ("Mayor Lowe is making an impassioned case to the council that the old bridge is no longer safe for trucks.",
+         "Lowe", "The old bridge is no longer safe for trucks"),
+        ("Cruz entered the debate with a forceful argument that the race is now a two-man contest.",
+         "Cruz", "The race is now a two-man contest"),
+    ],
+)
+def test_a_stance_voiced_by_the_subject_is_their_report(text, speaker, claim):
+    assert (speaker, claim) in _claims(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The court rejected the argument that the county had waived its claim in 2019.",
+        "Baker expressed doubt that the county could balance its budget by June.",
+    ],
+)
+def test_someone_elses_argument_or_a_doubt_stays_whole(text):
+    assert _claims(text) == [(None, text[:-1])]
+
+
+def test_researchers_findings_are_reported_like_a_studys():
+    found = claim_at("The authors found that voters in districts hit hardest by imports turned to the far right.",
+                     "voters")
+    assert (found.attribution, found.text) == (
+        "The authors", "Voters in districts hit hardest by imports turned to the far right")
