@@ -105,6 +105,8 @@ def _tag_subject(words: list[Token]) -> bool:
     if not words or len(words) > _SUBJECT_WORDS or words[0].lower_ in ("i", "we", "you", "it"):
         return False
     for t in words:
+        if t.lower_ in _NOT_TAG or t.lower_ in ("nobody", "none", "neither", "nor"):
+            return False  # "No one said that ...": nobody's claim
         if t.text[:1].isupper() and not t.is_punct:
             continue
         if t.tag_ not in _NOUN_PHRASE_TAGS and t.lower_ != "of":
@@ -159,7 +161,7 @@ def opening_tag(tokens: list[Token], ctx: Context, quoted: bool) -> tuple[str, l
     verb's own time, place or manner, then a finite clause with its own subject."""
     k = next((k for k, t in enumerate(tokens[: _SUBJECT_WORDS + 2]) if t.is_alpha and t.tag_ in ("VBD", "VBZ", "VBP", "VBN")
               and (t.lower_ in SPEECH_VERBS or is_report_verb(t.lower_))), None)
-    if k is None or k == 0 or tokens[k].lower_ in DENIALS:
+    if k is None or k == 0 or tokens[k].lower_ in DENIALS or not_said(tokens[k]):
         return None
     verb = tokens[k]
     subject = tokens[:k]

@@ -100,10 +100,11 @@ def _quotation(tok: Token, inside: list[bool] | None) -> bool:
 
 
 def _between(verb: Token, subj: Token | None, content: Token) -> bool:
-    """Does the tag stand between two halves of what is said, the parser having read the half
-    before it as the tag's clause and the tag as a clause of the half after it ("These were not
-    errors, Baker noted; the agency had hidden ...": "were" under "noted", "noted" under "hidden")?"""
-    return (subj is not None and verb.dep_ == "ccomp" and verb.head.i > verb.i
+    """Does the tag stand after what it reports, the parser having hung it as a clause of another
+    word of the sentence ("These were not errors, Baker noted; the agency had hidden ...": "were"
+    under "noted", "noted" under "hidden"; "She was not surprised that X won, her advisers said
+    Friday, because ...": "said" under "surprised")?"""
+    return (subj is not None and verb.dep_ == "ccomp"
             and subj.i < verb.i and content.right_edge.i < subj.left_edge.i)
 
 

@@ -48,6 +48,8 @@ def reported_object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "dobj" and child.i > verb.i:
             return child
+        if child.dep_ == "xcomp" and child.tag_ == "VBG" and child.i == verb.i + 1:
+            return child  # "reported spending $6 million", "acknowledged taking the money"
     after = verb.i + 1
     for child in verb.children:
         if child.dep_ == "prt" and child.i == after:
