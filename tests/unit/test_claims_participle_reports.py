@@ -161,3 +161,46 @@ def test_researchers_findings_are_reported_like_a_studys():
                      "voters")
     assert (found.attribution, found.text) == (
         "The authors", "Voters in districts hit hardest by imports turned to the far right")
+
+
+def test_a_closing_tag_hung_under_an_earlier_word_leaves_the_claim():
+    found = claim_at("But she was not surprised that the Leave campaign won, her advisers said Friday, because "
+                     "she understands the depth of voter anger.", "But she")
+    assert (found.attribution, found.text) == ("her advisers", "She was not surprised that the Leave campaign won")
+
+
+def test_a_report_of_spending_names_who_reported_it():
+    found = claim_at("The Club for Growth reported spending $1.1 million on online ads in Iowa.", "The Club")
+    assert found.attribution == "The Club for Growth"
+
+
+def test_nobody_is_no_opening_tag():
+    text = "No one reported on Tuesday the mayor had met the developer twice."
+    assert all(c.attribution is None for c in extract_claims(text))
+
+
+@pytest.mark.parametrize(
+    "text, speaker, claim",
+    [
+        ("The mayor's advisers were optimistic that Baker would win the county by a wide margin.",
+         "The mayor's advisers", "Baker would win the county by a wide margin"),
+        ("People briefed on the talks were adamant that the governor would veto the bill.",
+         "People briefed on the talks", "The governor would veto the bill"),
+        # an adjective that frames the report
+        ("Lowe was quick to add that the deal does not include closing the plant.",
+         "Lowe", "The deal does not include closing the plant"),
+    ],
+)
+def test_a_stance_or_a_framing_adjective_names_who_holds_it(text, speaker, claim):
+    assert (speaker, claim) in _claims(text)
+
+
+def test_a_messages_finding_is_reported_like_a_studys():
+    assert _claims("The post showed a man wearing a wig outside the school.") == [
+        ("the post", "The post showed a man wearing a wig outside the school")]
+
+
+def test_a_speculation_is_reported():
+    found = claim_at("In a video on Thursday, Lowe speculated that the men detained could be part of a larger ring.",
+                     "the men")
+    assert (found.attribution, found.text) == ("Lowe", "The men detained could be part of a larger ring")

@@ -18,6 +18,7 @@ Token = Any  # spacy.tokens.Token
 
 _SPEECH_BASES = (
     "say tell add note report claim complain signal argue warn announce insist acknowledge "
+    "speculate posit reaffirm forecast intimate "
     "confirm deny characterize characterise brief state explain write declare assert contend "
     "allege admit reveal testify inform stress emphasize emphasise reiterate disclose "
     "caution predict promise pledge vow recall observe concede suggest indicate exclaim quip "
@@ -51,7 +52,7 @@ RESEARCH_NOUNS = frozenset(
     investigation investigations inquiry assessment assessments estimate estimates numbers
     count tally findings evaluation evaluations experiment experiments test tests
     measurements records projections documents filings disclosures results polling returns
-    transcripts""".split()
+    transcripts emails memos letters cables messages post posts video videos footage""".split()
 )
 
 

@@ -37,6 +37,7 @@ from workbench.claims.phrasal_reports import (
     as_reported_by,
     made_clear,
     noun_rooted,
+    stance_adjective,
     statement_saying,
     voiced_noun,
     without_tag,
@@ -297,7 +298,7 @@ def _deep_clause(unit: Any, ctx: Context, quoted: bool) -> str | None:
 def _phrasal_report(unit: Any, ctx: Context, quoted: bool) -> str | None:
     """"X made it clear that ...", "X issued a statement saying that ...", "As reported by X, ..."
     (phrasal_reports.py): the clause, said by X."""
-    shape = made_clear(unit) or statement_saying(unit) or voiced_noun(unit)
+    shape = made_clear(unit) or statement_saying(unit) or voiced_noun(unit) or stance_adjective(unit)
     if shape is not None:
         subj, verb, keep = shape
         return _given(unit, keep, subj, verb, ctx, quoted)

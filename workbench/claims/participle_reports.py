@@ -42,6 +42,8 @@ _FRAMES = frozenset(
     open opens opened opening close closes closed closing respond responds responded responding
     reply replies replied replying react reacts reacted reacting""".split()
 )
+# "X was quick to add that ...", "careful to note that ...": the adjective frames the report.
+_READY = frozenset("quick eager keen careful ready happy first".split())
 # "after determining that ...": a finding stated with a that-clause (attribution.FINDING_VERBS)
 _FINDINGS = frozenset("determining concluding ruling".split())
 _DATA = frozenset("showing finding".split())
@@ -101,6 +103,8 @@ def _frame_of(verb: Token) -> Token | None:
         return verb.head if all(m.lower_ in _TIES for m in marks) and verb.head.pos_ in ("VERB", "AUX") else None
     if verb.dep_ == "xcomp" and verb.head.lower_ in _FRAMES:
         return verb.head
+    if verb.dep_ == "xcomp" and verb.head.lower_ in _READY and verb.head.dep_ == "acomp":
+        return verb.head.head  # "X was quick to add that ...": "was" frames it
     return None
 
 
@@ -155,7 +159,7 @@ def _by_subject(unit: Any, verb: Token, said: list[Token], ids: set[int]) -> Par
     subj = subject_of(frame)
     if subj is None or subj.i not in ids or subj.lower_ in _NOT_THIRD or subj.dep_ == "nsubjpass":
         return None
-    if frame.lower_ in _FRAMES:  # "X began by saying ...": nothing of the frame stays
+    if frame.lower_ in _FRAMES or verb.head.lower_ in _READY:  # "X began by saying ...": nothing of the frame stays
         return ParticipleReport([subj], subj, verb, said, None)
     act = _act(unit, _phrase(verb, ids))
     return ParticipleReport([subj], subj, verb, said, act) if act is not None else None

@@ -156,6 +156,35 @@ def voiced_noun(unit: Any) -> tuple[Token, Token, list[Token]] | None:
     return None
 
 
+# "Her advisers were optimistic that ...", "People briefed on the talks were adamant that ...": a
+# stance held by a third person, stated with a that-clause ("surprised that" is factive: no).
+_STANCE_ADJECTIVES = frozenset(
+    "optimistic hopeful adamant confident convinced certain sure insistent emphatic concerned worried fearful".split()
+)
+
+
+def stance_adjective(unit: Any) -> tuple[Token, Token, list[Token]] | None:
+    """(subject, verb, what is held) for "X were optimistic that ..."."""
+    ids = {t.i for t in unit.tokens}
+    for adj in unit.tokens:
+        if adj.lower_ not in _STANCE_ADJECTIVES or adj.dep_ != "acomp" or not_said(adj.head):
+            continue
+        verb = adj.head
+        if any(c.dep_ == "neg" or c.lower_ in ("not", "never", "less") for c in adj.children):
+            continue
+        clause = next((c for c in adj.children if c.dep_ == "ccomp" and _opens_with_that(c)), None) or next(
+            (c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i and _opens_with_that(c)), None)
+        subj = third_person_subject(verb)
+        if clause is None or subj is None or subj.i not in ids or clause.i not in ids:
+            continue
+        if not (_can_speak(subj) or subj.pos_ == "PROPN"):
+            continue
+        keep = clause_words(unit, clause)
+        if len(keep) >= _MIN_WORDS:
+            return subj, verb, keep
+    return None
+
+
 def _opens_with_that(clause: Token) -> bool:
     first = clause.doc[clause.left_edge.i]
     return first.lower_ == "that" and first.dep_ == "mark" and first.head.i == clause.i and first.i > clause.head.i
