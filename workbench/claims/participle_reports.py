@@ -28,8 +28,8 @@ from workbench.claims.attribution import (
 )
 from workbench.claims.phrasal_reports import clause_words, that_clause
 from workbench.claims.plural import GROUP_NOUNS
-from workbench.claims.titles import title_word
 from workbench.claims.report_verbs import is_report_verb
+from workbench.claims.titles import title_word
 
 Token = Any
 _MIN_WORDS = 3
@@ -66,8 +66,7 @@ _NOT_THIRD = frozenset("i we you it this that which who".split())
 
 @dataclass(frozen=True)
 class ParticipleReport:
-    speaker: list[Token]  # the words that speak (a subject, or the noun carrying the report)
-    head: Token  # the speaker's head word
+    head: Token  # who speaks: a subject, or the noun carrying the report
     verb: Token
     said: list[Token]  # the unit's words of what is said
     act: list[Token] | None  # the unit's words that stay a claim of their own, or None
@@ -160,9 +159,9 @@ def _by_subject(unit: Any, verb: Token, said: list[Token], ids: set[int]) -> Par
     if subj is None or subj.i not in ids or subj.lower_ in _NOT_THIRD or subj.dep_ == "nsubjpass":
         return None
     if frame.lower_ in _FRAMES or verb.head.lower_ in _READY:  # "X began by saying ...": nothing of the frame stays
-        return ParticipleReport([subj], subj, verb, said, None)
+        return ParticipleReport(subj, verb, said, None)
     act = _act(unit, _phrase(verb, ids))
-    return ParticipleReport([subj], subj, verb, said, act) if act is not None else None
+    return ParticipleReport(subj, verb, said, act) if act is not None else None
 
 
 def _author(noun: Token) -> Token | None:
@@ -216,7 +215,7 @@ def _by_noun(unit: Any, verb: Token, said: list[Token], ids: set[int]) -> Partic
     author = _author(noun) if low in DOCUMENTS or low in _WRITINGS else _addresser(noun)
     if author is not None and author.i in ids:
         act = _act(unit, {t.i for t in verb.subtree})
-        return ParticipleReport([author], author, verb, said, act) if act is not None else None
+        return ParticipleReport(author, verb, said, act) if act is not None else None
     if not (noun.ent_type_ in _SPEAKING_ENTS or low in GROUP_NOUNS or low in RESEARCH_NOUNS or low in DOCUMENTS
             or low in _SHARES or title_word(noun.text)):
         return None
@@ -233,4 +232,4 @@ def _by_noun(unit: Any, verb: Token, said: list[Token], ids: set[int]) -> Partic
         if people is None:
             return None
         noun = people
-    return ParticipleReport([noun], noun, verb, said, act)
+    return ParticipleReport(noun, verb, said, act)
