@@ -52,7 +52,7 @@ RESEARCH_NOUNS = frozenset(
     investigation investigations inquiry assessment assessments estimate estimates numbers
     count tally findings evaluation evaluations experiment experiments test tests
     measurements records projections documents filings disclosures results polling returns
-    transcripts emails memos letters cables messages post posts video videos footage""".split()
+    transcripts emails memos letters cables messages""".split()
 )
 
 
