@@ -194,3 +194,22 @@ def test_who_after_a_name_of_a_group_is_about_the_person_named():
 def test_a_parenthesised_state_after_a_name_is_no_role(text, kept):
     assert kept in [c for c, _ in claims(text)]
     assert not any(r.endswith((" is Tex", " is Ohio")) for r in roles(text))
+
+
+def test_a_name_closing_a_relative_clause_names_the_clause_noun_not_its_object():
+    text = ("The mayor's former chief of staff, Dana Ortiz, said the aide who replaced her and helped "
+            "plan her removal, Mark Feld, should be fired over the leak.")
+    assert not any("Mark Feld is" in r for r in roles(text))
+    assert not any(c.endswith("Mark Feld") for c, _ in claims(text))
+    text = ("Later, another Democratic mayor who has not endorsed Ms. Lane, Rosa Ibarra of Tucson, "
+            "appeared ready to back the nominee.")
+    assert not any("Lane is Rosa Ibarra" in r for r in roles(text))
+
+
+def test_a_dash_comment_on_the_whole_clause_is_no_role():
+    text = ("In the vote that opened the session, 212 members backed bills other than Mr. Grant's - the "
+            "largest revolt against a speaker since 1910.")
+    assert not any("largest revolt" in r for r in roles(text))
+    text = "The mayor met Rahm Emanuel - the city's former chief - on Tuesday."
+    assert "The mayor met Rahm Emanuel on Tuesday" in [c for c, _ in claims(text)]
+    assert "Rahm Emanuel is the city's former chief" in roles(text)

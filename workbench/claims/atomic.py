@@ -150,6 +150,39 @@ def _comma_before(tok: Token) -> bool:
     return i >= 0 and tok.doc[i].text in (",", "\u2014", "\u2013", "(")
 
 
+def _closes_relative(noun: Token, appos: Token) -> bool:
+    """"the staff member who succeeded him and helped engineer his ouster, Paul Manafort, should
+    ...": a name closing a relative clause names the clause's noun (the staff member), whatever
+    the parser hung it on ("Paul Manafort is his ouster", "Trump is Susana Martinez")."""
+    rel = next((a for a in noun.ancestors if a.dep_ == "relcl"), None)
+    if rel is None or not appos.ent_type_ == "PERSON":
+        return False
+    tail = appos.doc[appos.right_edge.i + 1 : rel.right_edge.i + 1]
+    return all(t.is_punct or t.is_space for t in tail)
+
+
+def _dash_comment(appos: Token) -> bool:
+    """"721 delegates voted for others than Mr. Trump - the most significant expression of dissent
+    since 1976": a dash opening a phrase that runs to the end of the sentence comments on the
+    whole clause; it does not describe the noun before it."""
+    words = [t for t in appos.subtree if not t.is_punct]
+    if not words or words[0].i == 0 or appos.doc[words[0].i - 1].text not in ("-", "\u2014", "\u2013", "--"):
+        return False
+    rest = appos.doc[appos.right_edge.i + 1 : appos.sent.end]
+    return all(t.is_punct or t.is_space for t in rest)
+
+
+def _trailing_names(rel: Token) -> set[int]:
+    """The ids of a name closing relative clause `rel` (see _closes_relative), with its comma."""
+    for tok in rel.subtree:
+        if tok.dep_ == "appos" and tok.head.i != rel.head.i and _closes_relative(tok.head, tok):
+            ids = {t.i for t in tok.subtree}
+            if tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].is_punct:
+                ids.add(tok.left_edge.i - 1)
+            return ids
+    return set()
+
+
 def _place_tag(appos: Token, desc: list[Token]) -> bool:
     """A parenthesised place or employer after a name: "(Tex.)", "(Ohio)", "(Goldman Sachs)"."""
     doc = appos.doc
@@ -503,7 +536,7 @@ class SentenceSplitter:
                     continue
                 if self._relative_role(noun, child, rel[0], attr):
                     continue
-                self._clause(child, attr, None, drop | {r.i for r in rel}, subject)
+                self._clause(child, attr, None, drop | {r.i for r in rel} | _trailing_names(child), subject)
         return removed
 
     def _participle_fact(self, noun: Token, acl: Token, attr: str | None, drop: set[int]) -> bool:
@@ -592,6 +625,8 @@ class SentenceSplitter:
             name_toks, desc_toks, described = phrase_tokens(appos), head_toks, False
         if not any(len(t.text) > 1 and t.is_alpha for t in desc_toks) or _PARTY_TAG.match(span_text(desc_toks)):
             return False  # "Sen. Bernie Sanders (I-Vt.)", "(R-TX)": a party and state tag, no description
+        if _closes_relative(noun, appos) or _dash_comment(appos):
+            return False
         if _place_tag(appos, desc_toks):
             return False  # "Sen. Ted Cruz (Tex.)", "Sen. Sherrod Brown (Ohio)": the state, no description
         if any(t.ent_type_ in ("PERCENT", "MONEY") for t in desc_toks) or noun.ent_type_ == "GPE":
@@ -707,5 +742,7 @@ class SentenceSplitter:
                 mark = [m for m in mark if m.lower_ in _CONTRAST_MARKS]
             # "even though he has left" -> "he has left": "even" goes with its "though"
             mark += [tok.doc[m.i - 1] for m in mark if m.i > 0 and tok.doc[m.i - 1].lower_ == "even"]
-            self._clause(tok, attr, speaker, removed - _subtree_ids(tok) | {m.i for m in mark}
+            # a name closing the relative clause this conjunct ends is not part of it
+            closing = _trailing_names(tok.head) if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else set()
+            self._clause(tok, attr, speaker, removed - _subtree_ids(tok) | closing | {m.i for m in mark}
                          | _subordinate_lead(head, tok), subj if subj is not None else subject)

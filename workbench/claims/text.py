@@ -355,6 +355,7 @@ def _tidy(text: str) -> str:
     text = re.sub(r"\s*,(\s*,)+", ",", text).strip(" ,;:\u2014\u2013-")
     text = text.replace(" ,", ",").replace(" ;", ";").replace("( ", "(").replace(" )", ")")
     text = re.sub(r"\s*\(\)", "", text)  # "(R-TX)" left out as a part of its own
+    text = re.sub(r"\s+(?:--|[\u2014\u2013-])\s+(?:--|[\u2014\u2013-])(?=\s)", "", text)  # "Emanuel - - on": a role between dashes
     text = re.sub(r" \.(?!\d)", ".", text)  # "to .08" keeps its space
     if text and text[0].islower():
         text = text[0].upper() + text[1:]
