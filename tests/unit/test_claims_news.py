@@ -213,3 +213,12 @@ def test_a_dash_comment_on_the_whole_clause_is_no_role():
     text = "The mayor met Rahm Emanuel - the city's former chief - on Tuesday."
     assert "The mayor met Rahm Emanuel on Tuesday" in [c for c, _ in claims(text)]
     assert "Rahm Emanuel is the city's former chief" in roles(text)
+
+
+def test_nouns_misread_as_verbs_do_not_split_a_sentence():
+    text = "In exchange for living like kings and queens on our dime, we get gridlock, stalling, waffling, inaction and long recesses."
+    assert [c for c, _ in claims(text)] == [text.rstrip(".")]
+
+
+def test_two_people_named_side_by_side_are_no_role():
+    assert roles("Ted Cruz 1, John Kasich 2, Marco Rubio 3 and Donald Trump last.") == []

@@ -105,6 +105,12 @@ def _joined(conj: Token) -> bool:
     did."""
     if _infinitive(conj) and not _infinitive(conj.head):
         return False  # "They don't have a choice but to take the lead": no second fact, one clause
+    if conj.head.pos_ not in ("VERB", "AUX"):
+        return False  # "for living like kings and queens on our dime": "queens" misread as a verb of "In"
+    if conj.tag_ == "VBG" and conj.head.tag_ in ("VBD", "VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "prep", "ccomp", "xcomp") for c in conj.children
+    ):
+        return False  # "we get gridlock, stalling, waffling ...": a bare -ing in a list of nouns
     j = conj.left_edge.i - 1
     return j >= 0 and (conj.doc[j].dep_ == "cc" or conj.doc[j].is_punct) or any(
         c.dep_ == "cc" for c in conj.children
@@ -627,6 +633,8 @@ class SentenceSplitter:
             return False  # "Sen. Bernie Sanders (I-Vt.)", "(R-TX)": a party and state tag, no description
         if _closes_relative(noun, appos) or _dash_comment(appos):
             return False
+        if noun.ent_type_ == "PERSON" and appos.ent_type_ == "PERSON":
+            return False  # two people named side by side ("Ted Cruz 1, John Kasich 2"), neither describes the other
         if _place_tag(appos, desc_toks):
             return False  # "Sen. Ted Cruz (Tex.)", "Sen. Sherrod Brown (Ohio)": the state, no description
         if any(t.ent_type_ in ("PERCENT", "MONEY") for t in desc_toks) or noun.ent_type_ == "GPE":
