@@ -222,3 +222,16 @@ def test_nouns_misread_as_verbs_do_not_split_a_sentence():
 
 def test_two_people_named_side_by_side_are_no_role():
     assert roles("Ted Cruz 1, John Kasich 2, Marco Rubio 3 and Donald Trump last.") == []
+
+
+def test_the_relative_clause_of_a_cleft_stays_in_its_sentence():
+    text = "At the party's caucus in May, it was Ortiz, not Lane, who won all of the delegates."
+    got = [c for c, _ in claims(text)]
+    assert got == [text.rstrip(".")]
+
+
+def test_a_relative_pronoun_carrying_the_verb_keeps_its_clause_whole():
+    text = "The mayor kept criticising the state's Sen. Rosa Ibarra, who’s engaged in a tough re-election campaign."
+    got = [c for c, _ in claims(text)]
+    assert not any("’s engaged" in c and not c.startswith("The mayor") for c in got)
+    assert any(c.endswith("who’s engaged in a tough re-election campaign") for c in got)

@@ -156,6 +156,27 @@ def _comma_before(tok: Token) -> bool:
     return i >= 0 and tok.doc[i].text in (",", "\u2014", "\u2013", "(")
 
 
+def _cleft(noun: Token) -> bool:
+    """"it was Cruz, not Trump, who swept all of the delegates": the relative clause of a cleft is
+    the sentence's point, not a side fact about its noun (split off, the gate refused "Trump swept")."""
+    tok = noun
+    while tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "attr" or tok.head.lemma_ != "be":
+        return False
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "this", "that") for c in tok.head.children)
+
+
+_CLITICS = {"'s", "\u2019s", "'d", "\u2019d", "'ll", "\u2019ll", "'re", "\u2019re", "'ve", "\u2019ve"}
+
+
+def _clitic_after(rel: Token) -> bool:
+    """"Kelly Ayotte, who’s engaged in ...": the relative pronoun carries the verb ("’s" is or has),
+    so a clause without it would read "Kelly Ayotte ’s engaged"; it stays in its sentence."""
+    nxt = rel.nbor(1) if rel.i + 1 < len(rel.doc) else None
+    return nxt is not None and not rel.whitespace_ and nxt.lower_ in _CLITICS
+
+
 def _closes_relative(noun: Token, appos: Token) -> bool:
     """"the staff member who succeeded him and helped engineer his ouster, Paul Manafort, should
     ...": a name closing a relative clause names the clause's noun (the staff member), whatever
@@ -534,7 +555,7 @@ class SentenceSplitter:
                 removed |= _subtree_ids(child)
             elif child.dep_ == "relcl" and _comma_before(child):
                 rel = [c for c in child.children if c.lower_ in _RELATIVE]
-                if not rel:
+                if not rel or _cleft(noun) or _clitic_after(rel[0]):
                     continue
                 removed |= _subtree_ids(child)
                 subject = _name_phrase(_relative_antecedent(noun, child, rel[0]))
