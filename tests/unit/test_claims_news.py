@@ -235,3 +235,8 @@ def test_a_relative_pronoun_carrying_the_verb_keeps_its_clause_whole():
     got = [c for c, _ in claims(text)]
     assert not any("’s engaged" in c and not c.startswith("The mayor") for c in got)
     assert any(c.endswith("who’s engaged in a tough re-election campaign") for c in got)
+
+
+def test_a_place_after_a_name_is_no_role():
+    text = "The most violent cities include San Pedro Sula, Honduras; Caracas, Venezuela; and Acapulco, Mexico."
+    assert roles(text) == []

@@ -214,6 +214,8 @@ def _place_tag(appos: Token, desc: list[Token]) -> bool:
     """A parenthesised place or employer after a name: "(Tex.)", "(Ohio)", "(Goldman Sachs)"."""
     doc = appos.doc
     words = [t for t in desc if not t.is_punct]
+    if words and all(t.ent_type_ == "GPE" for t in words):
+        return True  # "San Pedro Sula, Honduras": a place is no one's description
     if not words or len(words) > 3 or words[0].i == 0 or doc[words[0].i - 1].text != "(":
         return False
     if all(t.ent_type_ in ("GPE", "ORG") for t in words):
