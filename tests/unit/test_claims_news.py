@@ -240,3 +240,19 @@ def test_a_relative_pronoun_carrying_the_verb_keeps_its_clause_whole():
 def test_a_place_after_a_name_is_no_role():
     text = "The most violent cities include San Pedro Sula, Honduras; Caracas, Venezuela; and Acapulco, Mexico."
     assert roles(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton visited Ohio, which Trump won by 44,000 votes in 2016.",
+    "Lane had access to the server of Acme Corp, which he described as an open door.",
+])
+def test_a_relative_clause_about_its_object_stays_in_its_sentence(text):
+    assert [c for c, _ in claims(text)] == [text.rstrip(".")]
+
+
+def test_which_after_a_phrase_of_two_common_nouns_stays_in_its_sentence():
+    text = ("Low savings were a big part of the story, coupled with the appetite of foreign banks for dollar "
+            "assets, which helped keep interest rates low.")
+    got = [c for c, _ in claims(text)]
+    assert not any(c.startswith(("Dollar assets helped", "The story was coupled")) for c in got)
+    assert not any(c.startswith("Foreign banks helped") for c in got)

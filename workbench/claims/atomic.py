@@ -156,6 +156,21 @@ def _comma_before(tok: Token) -> bool:
     return i >= 0 and tok.doc[i].text in (",", "\u2014", "\u2013", "(")
 
 
+def _nested_in_phrase(noun: Token) -> bool:
+    """`noun`, a common noun, closes a larger noun phrase ("foreigners' appetite for accumulating
+    dollar assets", "a big part of the story"): a clause set off after it may be about either noun,
+    and writing it about the wrong one says what the article does not ("Dollar assets helped keep
+    rates low")."""
+    if noun.pos_ == "PROPN" or noun.ent_type_:
+        return False  # a name ("a play for Pennsylvania, which has voted ...") is the one meant
+    tok = noun
+    while tok.dep_ in ("pobj", "dobj", "pcomp", "prep") and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.i != noun.i:
+            return True
+    return False
+
+
 def _cleft(noun: Token) -> bool:
     """"it was Cruz, not Trump, who swept all of the delegates": the relative clause of a cleft is
     the sentence's point, not a side fact about its noun (split off, the gate refused "Trump swept")."""
@@ -559,6 +574,12 @@ class SentenceSplitter:
                 rel = [c for c in child.children if c.lower_ in _RELATIVE]
                 if not rel or _cleft(noun) or _clitic_after(rel[0]):
                     continue
+                if rel[0].lower_ == "which" and _nested_in_phrase(noun):
+                    continue  # "appetite for dollar assets, which helped ...": which noun is meant is unsure
+                if rel[0].dep_ not in ("nsubj", "nsubjpass") and not is_speech_verb(child):
+                    # "Pennsylvania, which Trump won by 44,000 votes": without its object the clause
+                    # says another thing ("Trump won by 44,000 votes"); it stays in its sentence
+                    continue
                 removed |= _subtree_ids(child)
                 subject = _name_phrase(_relative_antecedent(noun, child, rel[0]))
                 if is_speech_verb(child) and self._speech(child, attr, drop | {r.i for r in rel}):
@@ -580,6 +601,8 @@ class SentenceSplitter:
         # earlier this fall") says which thing is meant and stays in its clause, except as below.
         before = acl.left_edge.i - 2  # the word before the comma ends the noun's phrase
         set_off = _comma_before(acl) and noun.i <= before and before not in own and before in _subtree_ids(noun)
+        if set_off and _nested_in_phrase(noun):
+            return False  # "a big part of the story, coupled with ...": the story or the part?
         if not set_off and not self._predicate_detail(noun, acl):
             return False
         phrase = [t for t in phrase_tokens(noun) if t.i not in own]
