@@ -165,3 +165,9 @@ def test_a_piece_that_says_nothing_on_its_own_is_no_claim(text, fragment):
     texts = [c.text for c in extract_claims(text)]
     assert texts  # the sentence's claim is still there
     assert fragment not in texts
+
+
+def test_a_number_about_nothing_named_is_no_claim():
+    texts = [c.text for c in extract_claims("Ask any voter about that. At 30. Or 50. Much less at 70. Turnout at 61 percent.")]
+    assert "Turnout at 61 percent" in texts
+    assert not any(t in texts for t in ("At 30", "50", "Much less at 70"))

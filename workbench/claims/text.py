@@ -462,6 +462,8 @@ def _fragment(toks: list[Any], sent: Any) -> str | None:
         numeric = any(t.ent_type_ in NUMERIC_ENTS for t in words)
         whole = all(t.i in ids or t.is_punct or t.is_space for t in sent)
         sentence_has_verb = any(t.pos_ in ("VERB", "AUX") for t in sent)
+        if not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words):
+            return "fragment"  # "At 30. Or 50. Much less at 70.": a number about nothing named
         if numeric:
             return None
         # a credit or a name alone ("[AP.]", "Donald Trump") says nothing either
