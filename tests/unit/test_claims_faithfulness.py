@@ -171,3 +171,17 @@ def test_a_number_about_nothing_named_is_no_claim():
     texts = [c.text for c in extract_claims("Ask any voter about that. At 30. Or 50. Much less at 70. Turnout at 61 percent.")]
     assert "Turnout at 61 percent" in texts
     assert not any(t in texts for t in ("At 30", "50", "Much less at 70"))
+
+
+@pytest.mark.parametrize("text, whole", [
+    ("The firm never paid the fine or appealed the ruling.", "The firm never paid the fine or appealed the ruling"),
+    ("The mayor did not call the governor or visit the site.", "The mayor did not call the governor or visit the site"),
+])
+def test_a_denied_or_alternative_verb_is_not_a_fact_of_its_own(text, whole):
+    texts = [c.text for c in extract_claims(text)]
+    assert texts == [whole]
+
+
+def test_a_verb_with_its_own_tense_after_a_denied_one_is_still_split():
+    texts = [c.text for c in extract_claims("The senator did not vote for the bill and opposed the plan in 2015.")]
+    assert "The senator opposed the plan in 2015" in texts

@@ -107,6 +107,8 @@ def _joined(conj: Token) -> bool:
         return False  # "They don't have a choice but to take the lead": no second fact, one clause
     if conj.head.pos_ not in ("VERB", "AUX"):
         return False  # "for living like kings and queens on our dime": "queens" misread as a verb of "In"
+    if _alternative_or_denied(conj):
+        return False
     if conj.tag_ == "VBG" and conj.head.tag_ in ("VBD", "VBZ", "VBP") and not any(
         c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "prep", "ccomp", "xcomp") for c in conj.children
     ):
@@ -115,6 +117,23 @@ def _joined(conj: Token) -> bool:
     return j >= 0 and (conj.doc[j].dep_ == "cc" or conj.doc[j].is_punct) or any(
         c.dep_ == "cc" for c in conj.children
     )
+
+
+_NEGATIONS = {"not", "n't", "never", "neither", "nor"}
+
+
+def _alternative_or_denied(conj: Token) -> bool:
+    """"The firm never paid the fine or appealed the ruling" is no "The firm appealed the ruling";
+    "It cannot be pacified or ignored" no "It can be ignored". A verb joined by "or"/"nor" is an
+    alternative, not a fact of its own; one without its own subject or tense shares the first
+    verb's negation ("did not vote or campaign"), which a clause of its own would drop."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
+        return False
+    cc = [c.lower_ for c in conj.head.children if c.dep_ == "cc" and conj.head.i < c.i < conj.i]
+    if any(w in ("or", "nor") for w in cc):
+        return True
+    denied = any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in conj.head.children if c.i < conj.head.i)
+    return denied and conj.tag_ in ("VB", "VBN", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
 
 
 def _compares(verb: Token) -> bool:
