@@ -185,3 +185,16 @@ def test_a_denied_or_alternative_verb_is_not_a_fact_of_its_own(text, whole):
 def test_a_verb_with_its_own_tense_after_a_denied_one_is_still_split():
     texts = [c.text for c in extract_claims("The senator did not vote for the bill and opposed the plan in 2015.")]
     assert "The senator opposed the plan in 2015" in texts
+
+
+def test_a_shared_modal_goes_with_a_bare_be_conjunct():
+    text = "The mayor said that the city should lead the talks and be rallying its neighbours, pulling towns off the sidelines."
+    texts = [c.text for c in extract_claims(text)]
+    assert not any(t.startswith("The city be ") for t in texts)
+
+
+def test_what_a_relative_clause_reports_without_a_subject_stays_in_its_sentence():
+    text = "The mayor's 2009 tax vote, which she has repeatedly said was a mistake, was a major factor in her defeat in 2012."
+    texts = [c.text for c in extract_claims(text)]
+    assert "Was a mistake" not in texts
+    assert text.rstrip(".") in texts

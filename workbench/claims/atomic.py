@@ -595,6 +595,11 @@ class SentenceSplitter:
                     continue
                 if rel[0].lower_ == "which" and _nested_in_phrase(noun):
                     continue  # "appetite for dollar assets, which helped ...": which noun is meant is unsure
+                if rel[0].head.i != child.i:
+                    continue  # "which she has said was a mistake": the pronoun is inside what was said
+                said = content_of(child) if is_speech_verb(child) else None
+                if said is not None and not _has_subject(said):
+                    continue  # "which she has said was a mistake": what was said has no subject but "which"
                 if rel[0].dep_ not in ("nsubj", "nsubjpass") and not is_speech_verb(child):
                     # "Pennsylvania, which Trump won by 44,000 votes": without its object the clause
                     # says another thing ("Trump won by 44,000 votes"); it stays in its sentence
@@ -745,8 +750,8 @@ class SentenceSplitter:
                 subject = f"{neg.text} {subject}"  # "Not everyone can afford ... or wants ...": not everyone wants
         if subject is None or verb.tag_ in _FINITE:
             return subject
-        if any(c.dep_ in _AUX_DEPS and c.i < verb.i for c in verb.children):
-            return subject  # its own "was" / "will"
+        if any(c.dep_ in _AUX_DEPS and c.i < verb.i and (c.tag_ == "MD" or c.tag_ in _FINITE) for c in verb.children):
+            return subject  # its own "was" / "will"; a bare "be" ("should play ... and be rallying") shares "should"
         first = verb.head
         shared = [c for c in first.children if c.dep_ in _AUX_DEPS and c.i < first.i]
         joins = [c for c in (*first.children, *verb.children) if c.dep_ == "cc" and c.i < verb.i]
