@@ -754,6 +754,10 @@ class SentenceSplitter:
             return subject  # its own "was" / "will"; a bare "be" ("should play ... and be rallying") shares "should"
         first = verb.head
         shared = [c for c in first.children if c.dep_ in _AUX_DEPS and c.i < first.i]
+        while first.dep_ == "conj" and not any(c.tag_ in _FINITE for c in shared) and first.tag_ not in _FINITE:
+            # "should lead ..., be rallying ... and pulling ...": the modal sits on the first verb of the chain
+            first = first.head
+            shared = [c for c in first.children if c.dep_ in _AUX_DEPS and c.i < first.i] + shared
         joins = [c for c in (*first.children, *verb.children) if c.dep_ == "cc" and c.i < verb.i]
         if any(c.lower_ in ("but", "yet") for c in joins):
             shared = [c for c in shared if c.dep_ != "neg"]  # "did not reopen but expanded"
