@@ -123,17 +123,26 @@ _NEGATIONS = {"not", "n't", "never", "neither", "nor"}
 
 
 def _alternative_or_denied(conj: Token) -> bool:
-    """"The firm never paid the fine or appealed the ruling" is no "The firm appealed the ruling";
-    "It cannot be pacified or ignored" no "It can be ignored". A verb joined by "or"/"nor" is an
-    alternative, not a fact of its own; one without its own subject or tense shares the first
-    verb's negation ("did not vote or campaign"), which a clause of its own would drop."""
+    """"The firm paid the fine or appealed the ruling" says neither alone; "The firm never paid the
+    fine or appealed the ruling" is no "The firm appealed the ruling". A verb joined by "or"/"nor"
+    is a fact of its own only when the denial carries over to it: a negated subject ("Not
+    everyone voted or paid taxes") or a negation it shares with the first verb's auxiliaries
+    ("did not call ... or visit ..." -> "did not visit ...")."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in conj.children):
         return False
-    cc = [c.lower_ for c in conj.head.children if c.dep_ == "cc" and conj.head.i < c.i < conj.i]
-    if any(w in ("or", "nor") for w in cc):
-        return True
-    denied = any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in conj.head.children if c.i < conj.head.i)
-    return denied and conj.tag_ in ("VB", "VBN", "VBG") and not any(c.dep_ in ("aux", "auxpass") for c in conj.children)
+    head = conj.head
+    cc = [c.lower_ for c in head.children if c.dep_ == "cc" and head.i < c.i < conj.i]
+    if not any(w in ("or", "nor") for w in cc):
+        return False
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subject_denied = subj is not None and (
+        any(t.dep_ == "neg" for t in subj.subtree)
+        or (subj.left_edge.i > 0 and head.doc[subj.left_edge.i - 1].dep_ == "neg")
+    )
+    shares_denial = conj.tag_ in ("VB", "VBN", "VBG") and not any(
+        c.dep_ in ("aux", "auxpass") for c in conj.children
+    ) and any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in head.children if c.i < head.i)
+    return not (subject_denied or shares_denial)
 
 
 def _compares(verb: Token) -> bool:
@@ -600,7 +609,7 @@ class SentenceSplitter:
                 said = content_of(child) if is_speech_verb(child) else None
                 if said is not None and not _has_subject(said):
                     continue  # "which she has said was a mistake": what was said has no subject but "which"
-                if rel[0].dep_ not in ("nsubj", "nsubjpass") and not is_speech_verb(child):
+                if rel[0].dep_ not in ("nsubj", "nsubjpass") and said is None:
                     # "Pennsylvania, which Trump won by 44,000 votes": without its object the clause
                     # says another thing ("Trump won by 44,000 votes"); it stays in its sentence
                     continue

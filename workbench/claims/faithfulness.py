@@ -150,6 +150,9 @@ def _compare(src: list[str], said: list[str], located: list[tuple[str, int]], so
     return None
 
 
+_CLITIC_WORDS = {"'ll": ("will",), "'d": ("would", "had")}
+
+
 def _replacement_ok(dropped: list[str], added: list[str], at: int, source: Source,
                     article: ArticleWords) -> bool:
     """A resolved pronoun or a written-out abbreviation."""
@@ -157,6 +160,8 @@ def _replacement_ok(dropped: list[str], added: list[str], at: int, source: Sourc
         return True
     if len(dropped) == 2 and dropped[1] == "'s":  # "he's" -> "Tillerson's"
         dropped = dropped[:1]
+    if len(dropped) == 2 and added and added[-1] in _CLITIC_WORDS.get(dropped[1], ()):
+        dropped, added = dropped[:1], added[:-1]  # "she'll" -> "Ms. Lane will": the same modal written out
     if len(dropped) != 1 or dropped[0] not in PRONOUNS:
         return False
     if any(w in PROTECTED or w in QUANTIFIERS for w in added):

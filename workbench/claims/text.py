@@ -190,8 +190,9 @@ def _resolve_it(tok: Any) -> str | None:
 
 
 _NOT_AGENT_VERBS = frozenset(
-    "is was be been being are were 's seems seemed appears appeared takes took remains remained "
-    "happens happened matters mattered means meant rains rained costs cost".split()
+    "is was be been being are were 's \u2019s seems seemed appears appeared takes took remains remained "
+    "happens happened matters mattered means meant rains rained costs cost feels felt looks looked "
+    "sounds sounded".split()
 )
 
 
@@ -203,6 +204,8 @@ def _speaker_it(tok: Any, unit: Unit, toks: list[Any], ctx: Context) -> str | No
     speaker = unit.speaker
     if speaker not in ctx.bodies or tok.dep_ not in ("nsubj", "nsubjpass") or tok.tag_ != "PRP":
         return None
+    if ctx.full_names.get(speaker.split()[-1]) is not None:
+        return None  # a person the tagger took for a body ("Canova"): "it" is never a person
     verb = tok.head
     if verb.lower_ in _NOT_AGENT_VERBS or any(c.dep_ in ("ccomp", "csubj") for c in verb.children):
         return None
@@ -238,7 +241,7 @@ def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = 
         word = t.text
         if not rewrite:
             pass
-        elif named is not None and t.i == named.i + 1 and t.lower_ in ("'s", "\u2019s") and _contracted(t):
+        elif named is not None and t.i == named.i + 1 and t.lower_ in _CLITICS and _contracted(t):
             # "He's the only candidate" -> "Ted Cruz is the only candidate", never "Ted Cruz's"
             word = _contracted(t)
             parts.append(" ")
@@ -268,11 +271,23 @@ def claim_text(unit: Unit, sent: Any, ctx: Context, inside: list[bool] | None = 
     return _tidy(body)
 
 
+_CLITICS = ("'s", "\u2019s", "'d", "\u2019d", "'ll", "\u2019ll")
+
+
 def _contracted(tok: Any) -> str | None:
     """What a "'s" after a pronoun stands for, when the parse says: "has" before a participle
     ("he's started"), "is" as the verb itself ("he's the only one"); else None (a passive "he's
     expected" or a title-case headline the parser reads as passive: left as written)."""
     if tok.tag_ == "POS":
+        return None
+    if tok.lower_ in ("'ll", "\u2019ll"):
+        return "will"
+    if tok.lower_ in ("'d", "\u2019d"):
+        # "he'd be" -> "would"; "he'd been" -> "had"
+        if any(c.lower_ == "been" for c in tok.head.children if c.dep_ == "aux") or tok.head.tag_ == "VBN":
+            return "had"
+        return "would" if tok.head.tag_ in ("VB", "VBG") else None
+    if tok.lower_ not in ("'s", "\u2019s"):
         return None
     if tok.dep_ == "aux" and tok.head.tag_ in ("VBN", "VBD"):  # the parser often reads "raised" as past
         return "has"
