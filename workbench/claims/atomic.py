@@ -29,7 +29,9 @@ from workbench.claims.attribution import (
     phrase_tokens,
     span_text,
     subject_of,
+    tag_subject,
 )
+from workbench.claims.carried_speakers import continued_subject, continues_report
 from workbench.claims.entities import NUMERIC_ENTS
 from workbench.claims.plural import phrase_text
 from workbench.claims.speakers import is_body, no_single_person, pronoun_speaker, speaker_phrase
@@ -401,6 +403,7 @@ class SentenceSplitter:
         self.speakers: list[str] = []
         self._found_titles: list[PreposedTitle] | None = None
         self._heads: set[int] = set()
+        self._given: dict[int, str] = {}  # speech verbs whose speaker the parse does not reach
         # A finite main verb the parser found no subject for: its subject was misread as an
         # appositive of a noun before it ("... to Clinton, Tanden, head of the Center, recounted"),
         # so appositives here make no roles ("Clinton was Tanden").
@@ -436,7 +439,9 @@ class SentenceSplitter:
 
     # -- speech -----------------------------------------------------------------------
     def _speaker(self, verb: Token) -> tuple[str | None, Token | None]:
-        subj = subject_of(verb)
+        if verb.i in self._given:
+            return self._given[verb.i], None
+        subj = tag_subject(verb)
         if subj is None:
             return None, None
         named = self._named_subject(subj)
@@ -545,8 +550,16 @@ class SentenceSplitter:
         subject = span_text(phrase_tokens(subj)) if subj is not None else None
         for child in verb.children:
             if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and child.i not in drop and _joined(child):
-                self._clause(child, attr, None, drop, self._subject_text(child))
+                if continues_report(verb, content, child, self._quoted(verb)):  # "said A, and that B"
+                    said_subject = continued_subject(child, content, name, self.ctx)
+                    self._clause(child, combine(name, attr), name, drop, said_subject)
+                else:
+                    self._clause(child, attr, None, drop, self._subject_text(child))
         for child in own:
+            # "Clark said A - ... - but said B": a second report of the same speaker, whose own
+            # subject the parse does not reach
+            if name and is_speech_verb(child) and content_of(child) is not None:
+                self._given[child.i] = name
             self._clause(child, attr, None, drop, subject)
         return True
 
@@ -572,6 +585,20 @@ class SentenceSplitter:
                     return tag
             elif inner is None and (content.i < verb.i or verb.i < content.left_edge.i < comma):
                 return tag
+        return None
+
+    def _said_after_participle(self, conj: Token) -> tuple[str | None, str | None] | None:
+        """(speaker, subject) when `conj` continues the report of a speech participle on the same
+        verb: "Rubio flipped his choice - saying he was rooting for Manning but would now root for
+        North Carolina" (the parser hangs "would now root" on "flipped")."""
+        for verb in conj.head.children:
+            if verb.dep_ not in ("advcl", "xcomp") or verb.i > conj.i or not is_speech_verb(verb):
+                continue
+            content = content_of(verb)
+            if content is None or not_said(verb) or not continues_report(verb, content, conj, self._quoted(verb)):
+                continue
+            name, _ = self._speaker(verb)
+            return name, continued_subject(conj, content, name, self.ctx)
         return None
 
     @staticmethod
@@ -796,6 +823,7 @@ class SentenceSplitter:
                 tag = self._trailing_tag(child, head)
                 removed |= _tag_ids(child) if tag else _subtree_ids(child)
         deferred: list[tuple[Token, str | None]] = []
+        carried: dict[int, tuple[str | None, str | None]] = {}  # conjunct -> (attribution, speaker)
         for tok in head.subtree:
             if tok.i in removed or tok is head:
                 continue
@@ -810,7 +838,10 @@ class SentenceSplitter:
                     ids.add(j)
                     j -= 1
                 removed |= ids - lead
-                deferred.append((tok, self._conj_subject(tok)))
+                said = self._said_after_participle(tok)
+                if said is not None:
+                    carried[tok.i] = (combine(said[0], attr), said[0])
+                deferred.append((tok, said[1] if said is not None else self._conj_subject(tok)))
             elif dep == "advcl" and _has_subject(tok) and any(
                 c.lower_ in _CONTRAST_MARKS for c in tok.children if c.dep_ == "mark"
             ):
@@ -827,6 +858,7 @@ class SentenceSplitter:
         if tokens and not _bare_tag(head, tokens):
             self.units.append(Unit(tokens, attr, speaker, subject))
         for tok, subj in deferred:
+            tok_attr, tok_speaker = carried.get(tok.i, (attr, speaker))
             # Only the joining word goes: "though only after they showed ..." keeps "only after".
             mark = [c for c in tok.children if c.dep_ == "mark"]
             if len(mark) > 1:
@@ -835,5 +867,5 @@ class SentenceSplitter:
             mark += [tok.doc[m.i - 1] for m in mark if m.i > 0 and tok.doc[m.i - 1].lower_ == "even"]
             # a name closing the relative clause this conjunct ends is not part of it
             closing = _trailing_names(tok.head) if tok.dep_ == "conj" and tok.head.dep_ == "relcl" else set()
-            self._clause(tok, attr, speaker, removed - _subtree_ids(tok) | closing | {m.i for m in mark}
+            self._clause(tok, tok_attr, tok_speaker, removed - _subtree_ids(tok) | closing | {m.i for m in mark}
                          | _subordinate_lead(head, tok), subj if subj is not None else subject)

@@ -152,6 +152,40 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+_NAME_ENTS = frozenset({"PERSON", "ORG", "NORP"})
+_HUNG_NAME = frozenset({"appos", "conj", "pobj", "npadvmod", "compound", "dobj"})  # where a lost subject hangs
+_MISREAD_VERB = frozenset({"nsubj", "dobj", "npadvmod", "pobj", "appos"})  # a verb read as a noun
+
+
+def tag_subject(verb: Token) -> Token | None:
+    """The subject of a speech verb, also where the parse lost it: a finite verb with no subject
+    right after a name the parser hung elsewhere ("former president Bill Clinton said" with
+    "Clinton" read as an appositive, "Sen. Elizabeth Warren (D-MA) said", "her adviser, Jake
+    Sullivan, said:"); a participle set off by a comma the parser made a subject ("Flea shared
+    the news, writing ...") speaks with the subject of the clause before it."""
+    subj = subject_of(verb)
+    if subj is not None or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return subj
+    doc, j = verb.doc, verb.i - 1
+    if verb.tag_ == "VBG" and verb.dep_ in _MISREAD_VERB and j >= verb.sent.start and doc[j].text == ",":
+        root = verb.sent.root
+        return next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    if j >= verb.sent.start and doc[j].text == ")":
+        while j > verb.sent.start and doc[j].text != "(":
+            j -= 1
+        j -= 1
+    if j >= verb.sent.start and doc[j].text == ",":
+        j -= 1
+    if j < verb.sent.start:
+        return None
+    name = doc[j]
+    if name.pos_ == "PROPN" and name.ent_type_ in _NAME_ENTS and name.dep_ in _HUNG_NAME:
+        return name.head if name.dep_ == "compound" and name.head.i != verb.i else name
+    return None
+
+
 # "asked whether ...", "explained how ...": a reported question is no reported claim.
 _QUESTION_WORDS = frozenset("whether if how why what when where who which".split())
 
@@ -301,6 +335,7 @@ class Context:
     last_person: str | None = None
     person_age: int = 0  # sentences read since last_person was the subject of one
     speaker_age: int = 0  # sentences read since last_speaker spoke
+    speaker_before: str | None = None  # last_speaker when the paragraph being read began
     roles: dict[str, list[frozenset[str]]] = field(default_factory=dict)  # name -> role words
     # Speakers a later "he"/"she" cannot be: groups, bodies, pronouns left as written.
     unnamed: set[str] = field(default_factory=set)

@@ -13,6 +13,7 @@ from collections.abc import Generator
 from typing import Any
 
 from workbench.claims.atomic import SentenceSplitter, Unit, lost_subject
+from workbench.claims.carried_speakers import inherit_speakers
 from workbench.claims.attribution import Context, quote_depths
 from workbench.claims.faithfulness import ArticleWords, Source, check
 from workbench.claims.nlp import parse_blocks
@@ -99,6 +100,7 @@ class _Paragraphs:
         inside = quote_depths(doc.text)
         per_sentence: list[tuple[Any, list[Unit], list[str], bool]] = []
         self.ctx.pronouns.new_paragraph(offset)
+        self.ctx.speaker_before = self.ctx.last_speaker  # a quotation opening it continues them
         self.ctx.narrative = {}
         for sent in doc.sents:
             for ent in sent.ents:
@@ -142,6 +144,8 @@ class _Paragraphs:
     def _continue_quotes(self, per_sentence: list, text: str, inside: list[bool]) -> None:
         """Quotations and transcript labels give speakers past their sentence (quote_speakers)."""
         continue_quotes([SentenceSpeakers(*row) for row in per_sentence], text, inside, self.ctx)
+        for _, units, _, _ in per_sentence:
+            inherit_speakers(units)  # parts split off inside what someone says (carried_speakers)
 
     def _faithful_text(self, unit: Unit, sent: Any, parts: list[tuple[int, int]], offset: int,
                        inside: list[bool]) -> tuple[str, list[tuple[int, int]]]:

@@ -38,6 +38,17 @@ from workbench.claims.comma_tags import untag
 from workbench.claims.colon_tags import colon_tag, quote_follows, tag_only
 from workbench.claims.headlines import headline_tag
 from workbench.claims.hidden_reports import subject_speaker, unhide_reports
+from workbench.claims.quotation_tags import (
+    closing_tag,
+    open_quotation,
+    opening_tags,
+    opens_with_quote,
+    quote_runs,
+    runs_of,
+    speech_outside,
+    tags_outside,
+    writer_tag,
+)
 from workbench.claims.quotes import has_quote_mark
 
 Token = Any
@@ -140,25 +151,6 @@ def _headline(s: SentenceSpeakers, ctx: Context) -> None:
     s.speakers.append(name)
 
 
-def _quote_runs(inside: list[bool]) -> list[tuple[int, int]]:
-    runs, start = [], None
-    for i, q in enumerate(inside):
-        if q and start is None:
-            start = i
-        elif not q and start is not None:
-            runs.append((start, i))
-            start = None
-    if start is not None:
-        runs.append((start, len(inside)))
-    return runs
-
-
-def _runs_of(sent: Any, runs: list[tuple[int, int]]) -> set[int]:
-    """Indexes of the quotation runs a sentence overlaps by more than a mark."""
-    a, b = sent.start_char, sent.end_char
-    return {k for k, (s, e) in enumerate(runs) if min(b, e) - max(a, s) > 1}
-
-
 def _give(units: list, speaker: str | None, outer: bool = False) -> None:
     """Units with no speaker take `speaker`; with `outer`, a unit reporting someone else keeps
     them as the first level and `speaker` as the second."""
@@ -178,7 +170,8 @@ def continue_quotes(sentences: list[SentenceSpeakers], text: str, inside: list[b
     and leave `ctx.last_speaker` at the paragraph's last speaker."""
     label = None
     colons: list[tuple[int, str, int | None]] = []  # (sentence, speaker, quotation run or None)
-    runs = _quote_runs(inside)
+    runs = quote_runs(inside)
+    opened: dict[int, str] = {}  # quotation run -> the speaker whose tag opens or closes it
     for k, s in enumerate(sentences):
         marked = has_quote_mark(s.sent.text)
         s.speakers.extend(unbury_reports(s.units, ctx, marked))
@@ -194,6 +187,14 @@ def continue_quotes(sentences: list[SentenceSpeakers], text: str, inside: list[b
                 s.units[:] = [u for u in s.units if u.role or not tag_only(u, colon, verb)]
                 run = next((r for r, (a, _) in enumerate(runs) if a > colon.idx), None)
                 colons.append((k, name, run if quote_follows(colon) else None))
+        for opening in opening_tags(s.sent, inside, runs, ctx):
+            opened.setdefault(opening.run, opening.speaker)
+            if not any(u.attribution is not None for u in s.units if not u.role):
+                open_quotation(s.units, opening)  # the parse found no report: the tag opens one
+                s.speakers.append(opening.speaker)
+        closing = closing_tag(s.sent, inside, runs, ctx) if not s.speakers else None
+        if closing is not None:
+            opened.setdefault(*closing)
         found = label_speaker(s.sent, ctx)
         if found is None and not s.speakers:
             _headline(s, ctx)
@@ -208,24 +209,64 @@ def continue_quotes(sentences: list[SentenceSpeakers], text: str, inside: list[b
             _give(s.units, label, outer=True)
     _after_colons(sentences, colons, runs)
     _bare_tags(sentences, ctx)
-    tagged = [(_runs_of(s.sent, runs), s.speakers[0]) for s in sentences if s.speakers]
+    outside = [bool(s.speakers) and tags_outside(s.sent, inside) for s in sentences]
+    writer = [not outside[k] and writer_tag(s.sent, inside) for k, s in enumerate(sentences)]
+    by_run = _run_speakers(sentences, outside, writer, inside, runs, opened)
+    carried = None  # the speaker a paragraph opening with a quotation carries on
     for i, s in enumerate(sentences):
-        if s.speakers:
+        if outside[i]:
             continue
-        mine = _runs_of(s.sent, runs)
-        # The tag of the same quotation, wherever it stands in the paragraph.
-        speaker = next((who for theirs, who in tagged if mine & theirs), None)
-        if speaker is None and s.quoted:
-            speaker = _neighbour_speaker(sentences, i)
+        mine = runs_of(s.sent, runs)
+        # The tag of the same quotation, wherever it stands in the paragraph (quotation_tags.py);
+        # a quotation the writer tags ("I said") is nobody else's.
+        ours = [r for r in sorted(mine) if r in by_run]
+        speaker = by_run[ours[0]] if ours else None
+        if not ours and s.quoted and not s.speakers:
+            speaker = _neighbour_speaker(sentences, i, outside)
             if speaker is None and text.lstrip().startswith(("\"", "\u201c", "''")):
-                speaker = ctx.last_speaker
+                speaker = carried = ctx.speaker_before
         if speaker is not None and (s.quoted or mine):
-            _give(s.units, speaker)
+            # a report told inside the quotation keeps its speaker, the quotation's as the second
+            # level; in a sentence mostly the reporter's, only the quoted claims are the speaker's
+            units = s.units if s.quoted else [u for u in s.units if _mostly_quoted(u, inside)]
+            _give(units, speaker, outer=bool(s.speakers))
     _rest_of_quotations(sentences, runs, inside)
-    last = max((k for k, s in enumerate(sentences) if s.speakers), default=None)
+    last = max((k for k, s in enumerate(sentences) if outside[k] or writer[k]), default=None)
     if last is not None:
-        ctx.last_speaker = sentences[last].speakers[0]
+        ctx.last_speaker = sentences[last].speakers[0] if outside[last] else None
         ctx.speaker_age = len(sentences) - 1 - last
+    elif carried is not None:  # a quotation of several paragraphs: its speaker speaks on
+        ctx.last_speaker = carried
+
+
+def _mostly_quoted(unit: Any, inside: list[bool]) -> bool:
+    words = [t for t in unit.tokens if not t.is_punct]
+    return bool(words) and 2 * sum(t.idx < len(inside) and inside[t.idx] for t in words) >= len(words)
+
+
+def _run_speakers(sentences: list[SentenceSpeakers], outside: list[bool], writer: list[bool],
+                  inside: list[bool], runs: list[tuple[int, int]], opened: dict[int, str]
+                  ) -> dict[int, str | None]:
+    """{quotation run: speaker, None for the writer's own}: the tag that opens it, else the first
+    sentence tagged outside quotes that it overlaps, else the tagged sentence right before the
+    sentence it opens."""
+    by_run: dict[int, str | None] = dict(opened)
+    for k, s in enumerate(sentences):
+        if outside[k] or writer[k]:
+            for run in sorted(runs_of(s.sent, runs)):
+                by_run.setdefault(run, s.speakers[0] if outside[k] else None)
+    for k, s in enumerate(sentences[1:], start=1):
+        first = min(runs_of(s.sent, runs), default=None)
+        if first is None or not (outside[k - 1] or writer[k - 1]) or not opens_with_quote(s.sent, inside):
+            continue
+        # not when the quotation has a tag of its own outside its quotes that the rules missed,
+        # in a sentence it spans or in the one right after it ('"... Loudoun?" Will Estrada said.')
+        end = runs[first][1]
+        if any((first in runs_of(o.sent, runs) or o.sent.start_char <= end + 2)
+               and speech_outside(o.sent, inside) for o in sentences[k:]):
+            continue
+        by_run.setdefault(first, sentences[k - 1].speakers[0] if outside[k - 1] else None)
+    return by_run
 
 
 def _bare_tags(sentences: list[SentenceSpeakers], ctx: Context) -> None:
@@ -271,7 +312,7 @@ def _rest_of_quotations(sentences: list[SentenceSpeakers], runs: list[tuple[int,
             a, b = words[0].idx, words[-1].idx + len(words[-1])
             mine = {r for r, (x, y) in enumerate(runs) if x <= a and b <= y}
             speaker = next((o.speakers[0] for j, o in enumerate(sentences)
-                            if j != k and o.speakers and mine & _runs_of(o.sent, runs)), None)
+                            if j != k and o.speakers and mine & runs_of(o.sent, runs)), None)
             if speaker is not None:
                 _give([unit], speaker)
 
@@ -285,20 +326,21 @@ def _after_colons(sentences: list[SentenceSpeakers], colons: list[tuple[int, str
         for s in sentences[k + 1 :]:
             if s.speakers:
                 break
-            if run is not None and run not in _runs_of(s.sent, runs):
+            if run is not None and run not in runs_of(s.sent, runs):
                 break
             _give(s.units, name)
 
 
-def _neighbour_speaker(sentences: list[SentenceSpeakers], i: int) -> str | None:
+def _neighbour_speaker(sentences: list[SentenceSpeakers], i: int, outside: list[bool]) -> str | None:
     """The speaker of the quoted sentences after this one (up to the first unquoted one), else
-    of a quoted sentence before it."""
-    for other in sentences[i + 1 :]:
-        if not other.quoted:
+    of a quoted sentence before it; only a tag outside quotes names one (a report the quotation
+    tells - "they told me, ..." - is not the quotation's speaker)."""
+    for k in range(i + 1, len(sentences)):
+        if not sentences[k].quoted:
             break
-        if other.speakers:
-            return other.speakers[0]
-    for other in reversed(sentences[:i]):
-        if other.speakers and other.quoted:
-            return other.speakers[0]
+        if outside[k]:
+            return sentences[k].speakers[0]
+    for k in range(i - 1, -1, -1):
+        if outside[k] and sentences[k].quoted:
+            return sentences[k].speakers[0]
     return None

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-QUOTE_SPAN_LIMIT = 600  # chars: a quotation inside one paragraph is never longer than this
+QUOTE_SPAN_LIMIT = 600  # chars: a quotation inside one paragraph is never longer than this ...
+# ... unless its marks pair as a typesetter pairs them (a curly opening and closing mark, or two
+# straight ones, nothing between): a speaker's long quotation then runs up to this length
+PAIRED_SPAN_LIMIT = 3_000
 # Quote marks as tokens: curly, straight, and the doubled apostrophe some papers print for a
 # straight quote (the New York Times archive: ''We will win,'' he said).
 QUOTE_CHARS = frozenset({"\"", "\u201c", "\u201d", "''"})
@@ -31,6 +34,21 @@ def has_quote_mark(text: str) -> bool:
     return any(m in text for m in ("\"", "\u201c", "\u201d", "''"))
 
 
+def _long_pair(marks: list[tuple[int, int, str]], k: int, j: int, n: int) -> bool:
+    """Do marks k and j, too far apart for an ordinary quotation, still make one? A closing mark
+    of the kind that opened it, no mark between, within PAIRED_SPAN_LIMIT ("Obama said, “There's
+    a long tradition ... values.”", a thousand characters): a stray mark finds no such partner.
+    A quotation opening the paragraph and never closed in it runs on to the paragraph's end (a
+    quotation of several paragraphs closes only in its last)."""
+    if j != k + 1:
+        return False
+    if j >= len(marks):  # never closed: a quotation that opens the paragraph runs on to its end
+        return marks[k][0] == 0 and n <= PAIRED_SPAN_LIMIT and marks[k][2] != "close"
+    if marks[j][0] - marks[k][0] > PAIRED_SPAN_LIMIT:
+        return False
+    return (marks[k][2], marks[j][2]) in (("open", "close"), ("straight", "straight"))
+
+
 def quote_depths(text: str) -> list[bool]:
     """For each char of a paragraph: is it inside double quotes?
 
@@ -38,7 +56,8 @@ def quote_depths(text: str) -> list[bool]:
     quote. A quote still open at the paragraph's end may run on into the next paragraph (news
     convention), but a stray mark must not turn a whole speech into a quotation, nor flip every
     later quote inside out: an opening mark whose closing mark is more than QUOTE_SPAN_LIMIT
-    characters away (or, at the paragraph's end, missing that far) is taken as stray.
+    characters away (or, at the paragraph's end, missing that far) is taken as stray, unless the
+    two pair as a typesetter pairs them (`_long_pair`).
     One pass over the marks (the next closing mark of each is precomputed), so a paragraph of
     thousands of quote marks costs no more than its length.
     """
@@ -59,7 +78,7 @@ def quote_depths(text: str) -> list[bool]:
         j = next_close[k]
         close = marks[j][0] if j < count else len(text)
         end = close + marks[j][1] if j < count else len(text)
-        if close - start > QUOTE_SPAN_LIMIT:
+        if close - start > QUOTE_SPAN_LIMIT and not _long_pair(marks, k, j, len(text)):
             k += 1  # stray opening mark
             continue
         out[start:end] = [True] * (end - start)

@@ -143,7 +143,9 @@ def _resolve_any(tok: Any, unit: Unit, sent: Any, ctx: Context, quoted: bool = F
     speaker = unit.speaker
     if quoted:  # the speaker's own words: "he" is someone else, whom we cannot tell
         return None
-    if speaker and speaker[:1].isupper() and " (" not in speaker and speaker not in ctx.unnamed:
+    if speaker and speaker[:1].isupper() and " (" not in speaker and speaker not in ctx.unnamed and not (
+        ctx.pronouns is not None and ctx.pronouns.clashes(speaker, tok.lower_)
+    ):  # never a speaker the article shows is of the other gender ("Clinton said he is a bully")
         return speaker
     # Narration: the learned resolver's answer, read with the sentence (the last person named is
     # its rule's answer, one feature among distance, subjecthood, speaking turns and gender)
