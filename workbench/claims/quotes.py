@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 QUOTE_SPAN_LIMIT = 600  # chars: a quotation inside one paragraph is never longer than this ...
-# ... unless its marks pair as a typesetter pairs them (a curly opening and closing mark, or two
-# straight ones, nothing between): a speaker's long quotation then runs up to this length
+# ... unless its marks pair as a typesetter pairs them (a curly opening and a curly closing mark,
+# nothing between): a speaker's long quotation then runs up to this length
 PAIRED_SPAN_LIMIT = 3_000
 # Quote marks as tokens: curly, straight, and the doubled apostrophe some papers print for a
 # straight quote (the New York Times archive: ''We will win,'' he said).
@@ -35,8 +35,8 @@ def has_quote_mark(text: str) -> bool:
 
 
 def _long_pair(marks: list[tuple[int, int, str]], k: int, j: int, n: int) -> bool:
-    """Do marks k and j, too far apart for an ordinary quotation, still make one? A closing mark
-    of the kind that opened it, no mark between, within PAIRED_SPAN_LIMIT ("Obama said, “There's
+    """Do marks k and j, too far apart for an ordinary quotation, still make one? A curly closing
+    mark after a curly opening one, no mark between, within PAIRED_SPAN_LIMIT ("Obama said, “There's
     a long tradition ... values.”", a thousand characters): a stray mark finds no such partner.
     A quotation opening the paragraph and never closed in it runs on to the paragraph's end (a
     quotation of several paragraphs closes only in its last)."""
@@ -46,7 +46,8 @@ def _long_pair(marks: list[tuple[int, int, str]], k: int, j: int, n: int) -> boo
         return marks[k][0] == 0 and n <= PAIRED_SPAN_LIMIT and marks[k][2] != "close"
     if marks[j][0] - marks[k][0] > PAIRED_SPAN_LIMIT:
         return False
-    return (marks[k][2], marks[j][2]) in (("open", "close"), ("straight", "straight"))
+    # two straight marks prove nothing: a stray one pairs with the next quotation's opening mark
+    return (marks[k][2], marks[j][2]) == ("open", "close")
 
 
 def quote_depths(text: str) -> list[bool]:
