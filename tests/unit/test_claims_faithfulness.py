@@ -223,3 +223,10 @@ def test_a_relative_clause_about_its_object_with_a_speech_verb_stays_whole():
 def test_a_negation_the_second_verb_shares_goes_with_it():
     texts = [c.text for c in extract_claims("The mayor did not call the governor or visit the site.")]
     assert "The mayor did not visit the site" in texts
+
+
+def test_he_in_what_a_woman_says_is_never_her_even_before_the_article_shows_her_gender():
+    text = ("Hillary Clinton went on offense against Republican front-runner Donald Trump on Monday, saying "
+            "he would abdicate U.S. leadership in the Middle East.")
+    texts = [c.text for c in extract_claims(text)]
+    assert not any(t.startswith("Hillary Clinton would") for t in texts)

@@ -69,6 +69,9 @@ def _subject(tok: Token) -> bool:
     return tok.dep_ in _SUBJECT or (tok.dep_ == "appos" and tok.head.dep_ in _SUBJECT)
 
 
+_TITLE_GENDERS = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
+
 @dataclass
 class Person:
     name: str  # the longest form the article gave
@@ -321,13 +324,20 @@ class PronounResolver:
         """Is `name` someone the article (or, when it says nothing, a one-sided first name) shows
         to be of the other gender than `pronoun`? ("precious to him" is never Sarah Palin.)"""
         want = pronoun_gender(pronoun)
-        person = self.persons.get(self._key(name))
-        if want is None or person is None:
+        if want is None:
             return False
-        votes = person.votes
-        gender = None if votes["m"] == votes["f"] else "m" if votes["m"] > votes["f"] else "f"
-        if gender is None and self.model is not None and person.first in self.model.names:
-            female = self.model.names[person.first]
+        person = self.persons.get(self._key(name))
+        gender = None
+        if person is not None:
+            votes = person.votes
+            gender = None if votes["m"] == votes["f"] else "m" if votes["m"] > votes["f"] else "f"
+        # a person not yet read as one (the sentence naming them is being read): the name itself
+        words = name.replace(".", "").split()
+        first = person.first if person is not None else (words[0].lower() if words else "")
+        if gender is None and first in _TITLE_GENDERS:
+            gender = _TITLE_GENDERS[first]
+        if gender is None and self.model is not None and first in self.model.names:
+            female = self.model.names[first]
             gender = "f" if female >= self.model.min_share else "m" if female <= 1 - self.model.min_share else None
         return gender is not None and gender != want
 
