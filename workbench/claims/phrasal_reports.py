@@ -101,12 +101,9 @@ def statement_saying(unit: Any) -> tuple[Token, Token, list[Token]] | None:
         if said is None or not_said(said) or not_said(verb):
             continue
         clause = content_of(said)
-        subj = third_person_subject(verb)
-        if clause is None or subj is None or subj.i not in ids or clause.i not in ids:
-            continue
-        keep = clause_words(unit, clause)
-        if len(keep) >= _MIN_WORDS:
-            return subj, verb, keep
+        found = _report(unit, ids, third_person_subject(verb), verb, clause)
+        if found is not None:
+            return found
     return None
 
 
@@ -145,14 +142,9 @@ def voiced_noun(unit: Any) -> tuple[Token, Token, list[Token]] | None:
         clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and _opens_with_that(c)), None)
         if clause is None and noun.dep_ == "dobj":
             clause = that_clause(verb)  # "making a case to the council that ...": hung on the verb
-        subj = third_person_subject(verb)
-        if clause is None or subj is None or subj.i not in ids or clause.i not in ids or not_said(verb):
-            continue
-        if not (_can_speak(subj) or subj.pos_ == "PROPN"):
-            continue
-        keep = clause_words(unit, clause)
-        if len(keep) >= _MIN_WORDS:
-            return subj, verb, keep
+        found = None if not_said(verb) else _report(unit, ids, third_person_subject(verb), verb, clause, True)
+        if found is not None:
+            return found
     return None
 
 
@@ -174,15 +166,21 @@ def stance_adjective(unit: Any) -> tuple[Token, Token, list[Token]] | None:
             continue
         clause = next((c for c in adj.children if c.dep_ == "ccomp" and _opens_with_that(c)), None) or next(
             (c for c in verb.children if c.dep_ == "ccomp" and c.i > adj.i and _opens_with_that(c)), None)
-        subj = third_person_subject(verb)
-        if clause is None or subj is None or subj.i not in ids or clause.i not in ids:
-            continue
-        if not (_can_speak(subj) or subj.pos_ == "PROPN"):
-            continue
-        keep = clause_words(unit, clause)
-        if len(keep) >= _MIN_WORDS:
-            return subj, verb, keep
+        found = _report(unit, ids, third_person_subject(verb), verb, clause, True)
+        if found is not None:
+            return found
     return None
+
+
+def _report(unit: Any, ids: set[int], subj: Token | None, verb: Token, clause: Token | None,
+            must_speak: bool = False) -> tuple[Token, Token, list[Token]] | None:
+    """(subject, verb, what was said) when subject and clause are in the unit and enough is said."""
+    if clause is None or subj is None or subj.i not in ids or clause.i not in ids:
+        return None
+    if must_speak and not (_can_speak(subj) or subj.pos_ == "PROPN"):
+        return None
+    keep = clause_words(unit, clause)
+    return (subj, verb, keep) if len(keep) >= _MIN_WORDS else None
 
 
 def _opens_with_that(clause: Token) -> bool:
